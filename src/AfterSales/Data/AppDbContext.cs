@@ -1,0 +1,85 @@
+using AfterSales.Domain.Audit;
+using AfterSales.Domain.Catalog;
+using AfterSales.Domain.Customers;
+using AfterSales.Domain.Organization;
+using AfterSales.Domain.People;
+using AfterSales.Features.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Data;
+
+/// <summary>
+/// The one database of the app. Two subclasses exist only so that SQLite and PostgreSQL each keep their
+/// own migrations; everything else is here.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, AuditActor actor, TimeProvider clock)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Staff> Staff => Set<Staff>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<SiteContact> SiteContacts => Set<SiteContact>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductFile> ProductFiles => Set<ProductFile>();
+    public DbSet<InstalledEquipment> Equipment => Set<InstalledEquipment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public abstract bool IsPostgres { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL, and safe when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var pending = AuditTrail.Collect(ChangeTracker);
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            await AuditTrail.LockChainAsync(this, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AuditTrail.AppendAsync(this, pending, actor.Name, clock.GetUtcNow(), cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, AuditActor actor, TimeProvider clock)
+    : AppDbContext(options, actor, clock)
+{
+    public override bool IsPostgres => false;
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, AuditActor actor, TimeProvider clock)
+    : AppDbContext(options, actor, clock)
+{
+    public override bool IsPostgres => true;
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using AfterSales.Domain;
+using AfterSales.Domain.Audit;
+using AfterSales.Features.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace AfterSales.Data;
+
+/// <summary>
+/// Writes the audit rows for a save (SEC-3): the changed records' values before and after, appended to the
+/// hash chain in the same transaction as the change itself.
+/// </summary>
+internal static class AuditTrail
+{
+    /// <summary>Columns whose values must never be copied into the trail.</summary>
+    private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+
+    // Any fixed number: it names the lock that serialises appends to the chain across instances.
+    private const long ChainLockKey = 0x41_66_74_65_72_53;
+
+    internal sealed record Pending(EntityEntry Entry, AuditAction Action, string? Before);
+
+    public static List<Pending> Collect(ChangeTracker tracker)
+    {
+        var pending = new List<Pending>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.Entity is not (Entity or AppUser)) continue;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    pending.Add(new(entry, AuditAction.Insert, null));
+                    break;
+                case EntityState.Modified:
+                    if (entry.Entity is Entity entity) entity.BumpVersion();
+                    pending.Add(new(entry, AuditAction.Update, Serialize(entry, original: true)));
+                    break;
+                case EntityState.Deleted:
+                    pending.Add(new(entry, AuditAction.Delete, Serialize(entry, original: true)));
+                    break;
+            }
+        }
+        return pending;
+    }
+
+    public static async Task LockChainAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        // SQLite has one writer at a time already; PostgreSQL needs the chain head read and appended atomically.
+        if (db.IsPostgres)
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
+    }
+
+    public static async Task AppendAsync(AppDbContext db, List<Pending> pending, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var head = await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = head?.Sequence ?? 0;
+        var previousHash = head?.Hash ?? AuditEntry.GenesisHash;
+
+        foreach (var (entry, action, before) in pending)
+        {
+            var after = action == AuditAction.Delete ? null : Serialize(entry, original: false);
+            if (action == AuditAction.Update && after == before) continue;
+            var row = new AuditEntry(++sequence, now, actor, entry.Metadata.ClrType.Name, KeyOf(entry), action, before, after, previousHash);
+            previousHash = row.Hash;
+            db.AuditEntries.Add(row);
+        }
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties
+            .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+
+    private static string Serialize(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (Secret.Contains(name)) continue;
+            var value = original ? property.OriginalValue : property.CurrentValue;
+            values[name] = value switch
+            {
+                // Files are summarised: the trail proves which content it was without copying it.
+                byte[] bytes => $"{bytes.Length} bytes sha256:{Convert.ToHexStringLower(SHA256.HashData(bytes))}",
+                Enum e => e.ToString(),
+                _ => value,
+            };
+        }
+        return JsonSerializer.Serialize(values, JsonOptions);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

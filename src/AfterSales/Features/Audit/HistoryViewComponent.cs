@@ -1,0 +1,44 @@
+using AfterSales.Data;
+using AfterSales.Domain.Audit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Features.Audit;
+
+/// <summary>The history panel on a record's page: every change to it, newest first.</summary>
+public sealed class HistoryViewComponent(AppDbContext db) : ViewComponent
+{
+    public const int Shown = 50;
+
+    public async Task<IViewComponentResult> InvokeAsync(string entityType, int entityId)
+    {
+        var id = entityId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var rows = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == entityType && a.EntityId == id)
+            .OrderByDescending(a => a.Sequence)
+            .Take(Shown)
+            .ToListAsync();
+        return View("~/Features/Audit/_History.cshtml", rows);
+    }
+
+    /// <summary>Only the fields that changed, as "field: before → after".</summary>
+    public static IEnumerable<(string Field, string? Before, string? After)> Changes(AuditEntry entry)
+    {
+        var before = Parse(entry.Before);
+        var after = Parse(entry.After);
+        foreach (var key in before.Keys.Union(after.Keys).Where(k => k != "Version").OrderBy(k => k, StringComparer.Ordinal))
+        {
+            before.TryGetValue(key, out var b);
+            after.TryGetValue(key, out var a);
+            if (b != a) yield return (key, b, a);
+        }
+    }
+
+    private static Dictionary<string, string?> Parse(string? json)
+    {
+        if (json is null) return [];
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name,
+            p => p.Value.ValueKind == System.Text.Json.JsonValueKind.Null ? null : p.Value.ToString());
+    }
+}

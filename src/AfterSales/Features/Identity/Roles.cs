@@ -1,0 +1,40 @@
+using AfterSales.Domain.People;
+using Microsoft.AspNetCore.Authorization;
+
+namespace AfterSales.Features.Identity;
+
+/// <summary>Named capabilities, each a set of roles. Pages, endpoints and the navigation ask for these names.</summary>
+public static class Policies
+{
+    public const string ManageUsers = nameof(ManageUsers);
+    public const string ManageRegions = nameof(ManageRegions);
+    public const string ViewStaff = nameof(ViewStaff);
+    public const string ManageStaff = nameof(ManageStaff);
+    public const string ManageCatalog = nameof(ManageCatalog);
+    public const string ViewAudit = nameof(ViewAudit);
+    public const string Import = nameof(Import);
+    public const string EditCustomers = nameof(EditCustomers);
+
+    public static readonly IReadOnlyDictionary<string, StaffRole[]> Roles = new Dictionary<string, StaffRole[]>
+    {
+        [ManageUsers] = [StaffRole.Administrator],
+        [ManageRegions] = [StaffRole.Administrator, StaffRole.GeneralManager],
+        [ViewStaff] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
+            StaffRole.DeputyManager, StaffRole.Supervisor, StaffRole.Finance],
+        [ManageStaff] = [StaffRole.Administrator, StaffRole.GeneralManager],
+        [ManageCatalog] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.TechnicalSupport],
+        [ViewAudit] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment],
+        [Import] = [StaffRole.Administrator],
+        [EditCustomers] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
+            StaffRole.Supervisor, StaffRole.Store, StaffRole.Technician],
+    };
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        foreach (var (name, roles) in Roles)
+            options.AddPolicy(name, p => p.RequireRole(roles.Select(r => r.ToString())));
+    }
+
+    public static bool Allows(string policy, StaffRole role) => Roles[policy].Contains(role);
+}

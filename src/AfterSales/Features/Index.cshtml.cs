@@ -1,0 +1,30 @@
+using AfterSales.Data;
+using AfterSales.Features.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Features;
+
+/// <summary>The start page: what the signed-in person is responsible for, at a glance.</summary>
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    public AccessScope Scope { get; private set; } = null!;
+    public string? RegionName { get; private set; }
+    public int Customers { get; private set; }
+    public int Sites { get; private set; }
+    public int Equipment { get; private set; }
+    public int EquipmentUnderWarranty { get; private set; }
+    public int Staff { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Scope = AccessScope.From(User);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        RegionName = Scope.RegionId is { } id ? await db.Regions.Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync() : null;
+        Customers = await db.Customers(Scope).CountAsync();
+        Sites = await db.Sites(Scope).CountAsync();
+        Equipment = await db.Equipment(Scope).CountAsync();
+        EquipmentUnderWarranty = await db.Equipment(Scope).CountAsync(e => e.WarrantyEnd >= today);
+        Staff = await db.Staff(Scope).CountAsync(s => s.IsActive);
+    }
+}

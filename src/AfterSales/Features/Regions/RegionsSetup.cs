@@ -1,0 +1,6 @@
+namespace AfterSales.Features.Regions;
+
+public static class RegionsSetup
+{
+    public static IServiceCollection AddRegions(this IServiceCollection services) => services.AddScoped<RegionService>();
+}

@@ -1,0 +1,22 @@
+using AfterSales.Features.Identity;
+
+namespace AfterSales.Features.Shared;
+
+/// <summary>The main menu. Each entry names the capability it needs, so a person sees only what they may use.</summary>
+public static class Navigation
+{
+    public sealed record Item(string TextKey, string Path, string? Policy);
+
+    public static readonly IReadOnlyList<Item> Items =
+    [
+        new("Nav.Home", "/", null),
+        new("Nav.Customers", "/Customers", null),
+        new("Nav.Equipment", "/Equipment", null),
+        new("Nav.Products", "/Products", null),
+        new("Nav.Staff", "/Staff", Policies.ViewStaff),
+        new("Nav.Regions", "/Regions", Policies.ManageRegions),
+        new("Nav.Users", "/Admin/Users", Policies.ManageUsers),
+        new("Nav.Import", "/Import", Policies.Import),
+        new("Nav.Audit", "/Audit", Policies.ViewAudit),
+    ];
+}

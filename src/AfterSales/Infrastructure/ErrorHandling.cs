@@ -1,0 +1,76 @@
+using AfterSales.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AfterSales.Infrastructure;
+
+/// <summary>
+/// The one place where broken rules become answers: ProblemDetails for the API, a message beside the field
+/// on a page. Messages come from ErrorText in the user's language.
+/// </summary>
+public sealed class DomainExceptionHandler(IProblemDetailsService problems, IStringLocalizer<ErrorText> text) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, field, args) = Classify(exception);
+        if (status is null) return false;
+        var message = text[code, args].Value;
+        http.Response.StatusCode = status.Value;
+        var details = new ProblemDetails { Status = status, Title = message, Type = $"https://aftersales.example/errors/{code}" };
+        details.Extensions["code"] = code;
+        if (field is not null)
+            details.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
+    }
+
+    internal static (int? Status, string Code, string? Field, object[] Args) Classify(Exception exception) => exception switch
+    {
+        NotFoundException e => (StatusCodes.Status404NotFound, e.Code, null, e.Arguments),
+        ConflictException e => (StatusCodes.Status409Conflict, e.Code, null, e.Arguments),
+        DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "ConcurrentEdit", null, []),
+        DomainException e => (StatusCodes.Status400BadRequest, e.Code, e.Field, e.Arguments),
+        _ => (null, "", null, []),
+    };
+}
+
+/// <summary>
+/// On a page, a broken rule is shown beside its field (or at the top of the form) and the form is shown again
+/// with what the user typed, so nothing they entered is lost.
+/// </summary>
+public sealed class DomainExceptionPageFilter(IStringLocalizer<ErrorText> text) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is null || executed.ExceptionHandled) return;
+        var (status, code, field, args) = DomainExceptionHandler.Classify(executed.Exception);
+        if (status is null) return;
+        if (status == StatusCodes.Status404NotFound)
+        {
+            executed.Result = new NotFoundResult();
+        }
+        else
+        {
+            var key = field is null ? "" : $"Input.{field}";
+            context.ModelState.AddModelError(key, text[code, args].Value);
+            if (executed.HandlerInstance is PageModel page)
+            {
+                if (page is IReloadsOnError reload) await reload.ReloadAsync();
+                executed.Result = page.Page();
+            }
+        }
+        executed.ExceptionHandled = true;
+    }
+}
+
+/// <summary>A page whose form needs its lookups (drop-down lists …) loaded again before it is shown with errors.</summary>
+public interface IReloadsOnError
+{
+    Task ReloadAsync();
+}

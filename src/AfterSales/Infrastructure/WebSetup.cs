@@ -1,0 +1,104 @@
+using AfterSales.Data;
+using AfterSales.Features.Audit;
+using AfterSales.Features.Demo;
+using AfterSales.Features.Shared;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Localization;
+using Scalar.AspNetCore;
+
+namespace AfterSales.Infrastructure;
+
+/// <summary>Pages, API conventions, errors, health and the cross-cutting pieces every feature relies on.</summary>
+public static class WebSetup
+{
+    public static IServiceCollection AddWebInfrastructure(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<LocalTime>();
+        services.AddScoped<AuditChain>();
+        services.AddScoped<DemoCompany>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<DomainExceptionPageFilter>();
+                var text = services.BuildServiceProviderFactoryLessLocalizer();
+                o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => text["Invalid.Value", v]);
+                o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, _) => text["Invalid.Value", v]);
+                o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(f => text["Invalid.Number"]);
+                o.ModelBindingMessageProvider.SetMissingBindRequiredValueAccessor(f => text["Required"]);
+                o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(f => text["Required"]);
+                o.ModelBindingMessageProvider.SetMissingKeyOrValueAccessor(() => text["Required"]);
+                o.ModelBindingMessageProvider.SetUnknownValueIsInvalidAccessor(f => text["Invalid.Value", ""]);
+                o.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(v => text["Invalid.Value", v]);
+                o.ModelBindingMessageProvider.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Invalid.Value", ""]);
+                o.ModelBindingMessageProvider.SetNonPropertyValueMustBeANumberAccessor(() => text["Invalid.Number"]);
+            })
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(UiText)));
+        return services;
+    }
+
+    /// <summary>
+    /// Model-binding messages are configured before the container exists; this localizer reads the same
+    /// resources and follows the request's UI culture.
+    /// </summary>
+    private static IStringLocalizer BuildServiceProviderFactoryLessLocalizer(this IServiceCollection _) =>
+        new ResourceManagerStringLocalizerFactory(
+                Microsoft.Extensions.Options.Options.Create(new LocalizationOptions()),
+                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+            .Create(typeof(UiText));
+
+    public static WebApplication UseWebInfrastructure(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapWebInfrastructure(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResponseWriter = async (http, report) =>
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsJsonAsync(new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+                });
+            },
+        }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("AfterSales API")).AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static async Task SecurityHeaders(HttpContext http, Func<Task> next)
+    {
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        // The API reference page loads its own script; every other page only ours.
+        if (!http.Request.Path.StartsWithSegments("/api-docs"))
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+        await next();
+    }
+}

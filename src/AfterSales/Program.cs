@@ -1,0 +1,24 @@
+using AfterSales.Data;
+using AfterSales.Features.Identity;
+using AfterSales.Features.Regions;
+using AfterSales.Infrastructure;
+using AfterSales.Infrastructure.CommandLine;
+
+// One program: the web app, its API and the command line (./aftersales serve | migrate | seed-demo | audit …).
+var commandLine = AppCommands.Parse(args);
+var builder = WebApplication.CreateBuilder(commandLine.HostOptions());
+
+builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddAppLocalization();
+builder.Services.AddAppIdentity();
+builder.Services.AddWebInfrastructure();
+builder.Services.AddRegions();
+
+var app = builder.Build();
+
+app.UseWebInfrastructure();
+app.MapWebInfrastructure();
+app.MapIdentityEndpoints();
+app.MapRegionsApi();
+
+return await commandLine.InvokeAsync(app);
