@@ -62,9 +62,19 @@ public sealed class AppCommands
         };
     }
 
-    public Task<int> InvokeAsync(WebApplication app)
+    public async Task<int> InvokeAsync(WebApplication app)
     {
         _app = app;
-        return _parsed.InvokeAsync();
+        if (IsHostConfiguration)
+        {
+            // Started by a host (e.g. the test server) with configuration arguments only: just run.
+            await app.RunAsync();
+            return 0;
+        }
+        return await _parsed.InvokeAsync();
     }
+
+    /// <summary>Arguments such as <c>--environment=Testing</c> that configure a host rather than name a verb.</summary>
+    private bool IsHostConfiguration =>
+        _parsed.Errors.Count > 0 && _args.Length > 0 && _args.All(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='));
 }

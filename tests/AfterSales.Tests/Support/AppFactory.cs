@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AfterSales.Tests.Support;
+
+/// <summary>The real app over real HTTP (in-process), on the given database, with a clock the test can move.</summary>
+public sealed class AppFactory(Db provider, string connectionString) : WebApplicationFactory<Program>
+{
+    // Starts at the real time: cookies and data-protection keys are checked against it. Tests move it forward.
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:AfterSales", connectionString);
+        builder.UseSetting("Database:Provider", provider == Db.Sqlite ? "sqlite" : "postgres");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+}
