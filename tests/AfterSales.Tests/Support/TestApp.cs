@@ -23,6 +23,7 @@ public sealed partial class TestApp : IAsyncDisposable
     }
 
     public AppFactory Factory { get; }
+    public TestDatabase Database => _database;
     public Db Provider => _database.Provider;
     public string ConnectionString => _database.ConnectionString;
 

@@ -41,6 +41,29 @@ public sealed class TestDatabase : IAsyncDisposable
             "AFTERSALES_TEST_POSTGRES is not set. Run the suite with ./run-tests, which starts PostgreSQL, " +
             "or point it at a server: AFTERSALES_TEST_POSTGRES='Host=127.0.0.1;Port=5432;Username=postgres;Password=…'.");
 
+    /// <summary>A database with no schema at all, as on a new server.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(Db provider)
+    {
+        var name = $"e_{RunId}_{Guid.NewGuid():N}"[..30];
+        if (provider == Db.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), "aftersales-tests", name + ".db");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            return new TestDatabase(provider, $"Data Source={file};Pooling=False", () =>
+            {
+                File.Delete(file);
+                return Task.CompletedTask;
+            });
+        }
+        var server = PostgresServer;
+        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\" TEMPLATE template0");
+        return new TestDatabase(provider, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        });
+    }
+
     public static async Task<TestDatabase> CreateAsync(Db provider, bool demo = true)
     {
         var name = $"t_{RunId}_{Guid.NewGuid():N}"[..30];
@@ -120,7 +143,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (seed) await scope.ServiceProvider.GetRequiredService<AfterSales.Features.Demo.DemoCompany>().SeedAsync();
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    internal static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

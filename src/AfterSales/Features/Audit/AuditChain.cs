@@ -4,10 +4,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Features.Audit;
 
+public enum AuditBreak
+{
+    /// <summary>A row of the sequence is gone.</summary>
+    RowMissing,
+    /// <summary>The row does not point at the hash of the row before it.</summary>
+    LinkBroken,
+    /// <summary>The row's content no longer matches its own hash: it was altered.</summary>
+    ContentAltered,
+}
+
 /// <summary>The result of walking the audit chain: intact, or the first row where it breaks and why.</summary>
-public sealed record AuditVerification(long RowsChecked, long? BrokenAtSequence, string? Problem)
+public sealed record AuditVerification(long RowsChecked, long? BrokenAtSequence, AuditBreak? Problem)
 {
     public bool Intact => BrokenAtSequence is null;
+
+    public string Describe() => Problem switch
+    {
+        null => $"intact, {RowsChecked} rows verified",
+        AuditBreak.RowMissing => $"row {BrokenAtSequence} is missing",
+        AuditBreak.LinkBroken => $"row {BrokenAtSequence} does not link to the row before it",
+        _ => $"row {BrokenAtSequence} was altered (its content does not match its hash)",
+    };
 }
 
 /// <summary>
@@ -34,11 +52,11 @@ public sealed class AuditChain(AppDbContext db)
             foreach (var row in rows)
             {
                 if (row.Sequence != expectedSequence)
-                    return new AuditVerification(checkedRows, expectedSequence, $"row {expectedSequence} is missing (next row is {row.Sequence})");
+                    return new AuditVerification(checkedRows, expectedSequence, AuditBreak.RowMissing);
                 if (row.PreviousHash != previousHash)
-                    return new AuditVerification(checkedRows, row.Sequence, "previous-hash does not match the row before it");
+                    return new AuditVerification(checkedRows, row.Sequence, AuditBreak.LinkBroken);
                 if (row.ComputeHash() != row.Hash)
-                    return new AuditVerification(checkedRows, row.Sequence, "content does not match its hash (the row was altered)");
+                    return new AuditVerification(checkedRows, row.Sequence, AuditBreak.ContentAltered);
                 previousHash = row.Hash;
                 expectedSequence++;
                 checkedRows++;

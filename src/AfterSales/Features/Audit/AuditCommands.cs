@@ -18,7 +18,7 @@ public static class AuditCommands
                 Console.WriteLine($"Audit trail intact: {result.RowsChecked} rows verified.");
                 return 0;
             }
-            Console.WriteLine($"Audit trail BROKEN at row {result.BrokenAtSequence}: {result.Problem}. {result.RowsChecked} rows before it are intact.");
+            Console.WriteLine($"Audit trail BROKEN: {result.Describe()}. The {result.RowsChecked} rows before it are intact.");
             return 1;
         });
         audit.Subcommands.Add(verify);

@@ -22,7 +22,7 @@ public static class RegionsApi
         api.MapGet("/", async (AppDbContext db, string? q, int page = 1, int pageSize = Paged<RegionDto>.DefaultPageSize) =>
             TypedResults.Ok(await Paged<RegionDto>.FromAsync(Query(db, q), page, pageSize)));
         api.MapGet("/{id:int}", async Task<Results<Ok<RegionDto>, NotFound>> (int id, AppDbContext db) =>
-            await Query(db, null).SingleOrDefaultAsync(r => r.Id == id) is { } region ? TypedResults.Ok(region) : TypedResults.NotFound());
+            await Query(db, null, id).SingleOrDefaultAsync() is { } region ? TypedResults.Ok(region) : TypedResults.NotFound());
         api.MapPost("/", async (RegionInput input, RegionService regions) =>
         {
             var id = await regions.SaveAsync(null, input);
@@ -36,9 +36,10 @@ public static class RegionsApi
         return app;
     }
 
-    internal static IQueryable<RegionDto> Query(AppDbContext db, string? search)
+    internal static IQueryable<RegionDto> Query(AppDbContext db, string? search, int? id = null)
     {
         var regions = db.Regions.AsNoTracking();
+        if (id is not null) regions = regions.Where(r => r.Id == id);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var s = search.Trim();
@@ -55,7 +56,7 @@ public static class RegionsApi
 public sealed class RegionService(AppDbContext db)
 {
     public async Task<RegionDto> GetAsync(int id) =>
-        await RegionsApi.Query(db, null).SingleOrDefaultAsync(r => r.Id == id) ?? throw new NotFoundException();
+        await RegionsApi.Query(db, null, id).SingleOrDefaultAsync() ?? throw new NotFoundException();
 
     public async Task<int> SaveAsync(int? id, RegionInput input)
     {
