@@ -61,11 +61,12 @@ public static class WebSetup
 
     public static WebApplication UseWebInfrastructure(this WebApplication app)
     {
+        // Localization first, so that error answers are written in the user's language too.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
