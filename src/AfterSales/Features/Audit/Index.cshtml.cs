@@ -42,7 +42,7 @@ public sealed class IndexModel(AppDbContext db, AuditChain chain, LocalTime loca
         if (!string.IsNullOrWhiteSpace(Actor)) query = query.Where(a => a.Actor.Contains(Actor.Trim()));
         if (From is { } from) query = query.Where(a => a.At >= StartOfLocalDay(from));
         if (To is { } to) query = query.Where(a => a.At < StartOfLocalDay(to.AddDays(1)));
-        Entries = await Paged<AuditEntry>.FromAsync(query.OrderByDescending(a => a.Sequence), PageNumber, 50);
+        Entries = await Paged<AuditEntry>.FromAsync(query.OrderByDescending(a => a.Sequence), PageNumber, 25);
     }
 
     private DateTimeOffset StartOfLocalDay(DateOnly day)

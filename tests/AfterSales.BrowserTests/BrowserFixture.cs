@@ -1,0 +1,93 @@
+using System.Net;
+using AfterSales.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Playwright;
+
+namespace AfterSales.BrowserTests;
+
+/// <summary>
+/// The app on a real Kestrel port (SQLite with the demo company) and Debian's Chromium driven by Playwright.
+/// Shared by the tests of one collection; each test opens its own browser context (its own cookies).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public static readonly string ScreenshotFolder = Path.Combine(FindRepositoryRoot(), "artifacts", "screenshots");
+
+    private TestDatabase? _database;
+    private AppFactory? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Db.Sqlite);
+        _factory = new AppFactory(Db.Sqlite, _database.ConnectionString);
+        _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        if (!File.Exists("/usr/bin/chromium"))
+            throw new InvalidOperationException("Chromium is not installed at /usr/bin/chromium (apt-get install chromium).");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+
+    public static readonly ViewportSize Phone = new() { Width = 360, Height = 780 };
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+
+    public async Task<IPage> NewPageAsync(ViewportSize viewport)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = viewport,
+            Locale = "en-US", // the app must still speak Chinese: it does not follow the browser's language
+            IsMobile = viewport.Width < 768,
+            HasTouch = viewport.Width < 768,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Logs in through the form, as a person would.</summary>
+    public static async Task LogInAsync(IPage page, string login, string password = AfterSales.Features.Demo.DemoCompany.Password)
+    {
+        await page.GotoAsync("/Identity/Login");
+        await page.GetByLabel("手机号或用户名").FillAsync(login);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Identity/Login", StringComparison.Ordinal));
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    private static string FindRepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AfterSales.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? Path.GetTempPath();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
