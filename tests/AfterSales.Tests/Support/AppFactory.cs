@@ -17,6 +17,9 @@ public sealed class AppFactory(Db provider, string connectionString) : WebApplic
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:AfterSales", connectionString);
         builder.UseSetting("Database:Provider", provider == Db.Sqlite ? "sqlite" : "postgres");
+        // Tests provoke failing SQL on purpose (the append-only guard); the failures are asserted, not logged.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "None");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Update", "None");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
