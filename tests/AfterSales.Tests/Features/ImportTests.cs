@@ -136,6 +136,32 @@ public sealed partial class ImportTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_manager_must_be_employed_or_imported_from_the_same_file(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var admin = await app.LogInAsync("admin");
+        var file = Xlsx(
+            StaffHeader,
+            ["S940", "经理", "13920000060", "售后经理", "FJ", null, null, "2026-03-01"],
+            ["S941", "技师甲", "13920000061", "售后人员", "FJ", "S940", null, "2026-03-01"],
+            ["S942", "新经理", "1234", "售后经理", "FJ", null, null, "2026-03-01"],
+            ["S943", "技师乙", "13920000063", "售后人员", "FJ", "S942", null, "2026-03-01"],
+            ["S944", "技师丙", "13920000064", "售后人员", "FJ", "S943", null, "2026-03-01"],
+            ["S945", "技师丁", "13920000065", "售后人员", "FJ", "S404", null, "2026-03-01"],
+            ["S946", "技师戊", "13920000066", "售后人员", "FJ", "S946", null, "2026-03-01"]);
+        var report = await ReportAsync(await UploadAsync(admin, "staff", file, "staff.xlsx", "valid-only"), HttpStatusCode.OK);
+        Assert.Equal(2, report.Imported);
+        // A manager row with a problem takes its people with it, however far down the chain.
+        Assert.Equal(
+            [(4, "手机", "InvalidPhoneNumber"), (5, "上级工号", "ImportManagerRowInvalid"), (6, "上级工号", "ImportManagerRowInvalid"),
+             (7, "上级工号", "StaffNumberNotFound"), (8, "上级工号", "CannotManageSelf")],
+            report.Problems.Select(p => (p.Row, p.Column, p.Code)));
+        Assert.Equal("上级 S942（本文件第 4 行）有问题，本行也无法导入。", report.Problems[1].Message);
+        var manager = await app.DbAsync(d => d.Staff.SingleAsync(s => s.StaffNumber == "S940"));
+        Assert.Equal(manager.Id, await app.DbAsync(d => d.Staff.Where(s => s.StaffNumber == "S941").Select(s => s.ManagerId).SingleAsync()));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_gb18030_csv_with_chinese_headers_imports_correctly(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
@@ -232,7 +258,7 @@ public sealed partial class ImportTests
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
         var html = WebUtility.HtmlDecode(await rejected.Content.ReadAsStringAsync());
         Assert.Contains("未导入任何数据", html);
-        Assert.Matches(@"<td data-label=""行"">4</td>\s*<td data-label=""列"">手机</td>\s*<td data-label=""内容"">12345</td>", html);
+        Assert.Matches(@"<td data-label=""行""[^>]*>4</td>\s*<td data-label=""列""[^>]*>手机</td>\s*<td data-label=""内容"">12345</td>", html);
         Assert.Contains("没有编码或名称为“XX”的区域。", html);
         Assert.False(await app.DbAsync(d => d.Staff.AnyAsync(s => s.StaffNumber == "S980")));
 

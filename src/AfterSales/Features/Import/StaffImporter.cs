@@ -32,8 +32,8 @@ public sealed class StaffImporter(AppDbContext db) : Importer<Staff>(db)
     private readonly FirstSeen _numbersInFile = new();
     private readonly FirstSeen _phonesInFile = new();
     private readonly Dictionary<string, ImportRow> _rowByNumber = new(StringComparer.OrdinalIgnoreCase);
-    /// <summary>Rows whose manager is on another row of the file, by the manager's staff number.</summary>
-    private readonly Dictionary<Staff, string> _managerInFile = [];
+    /// <summary>Rows whose manager is not employed yet, with the manager's staff number: it must be on another row.</summary>
+    private readonly Dictionary<ImportRow, string> _managerInFile = [];
 
     public override IReadOnlyList<ImportColumn> Columns => C.All;
 
@@ -69,8 +69,10 @@ public sealed class StaffImporter(AppDbContext db) : Importer<Staff>(db)
             if (role is null) row.Problem(C.Role, "ImportUnknownValue", roleText, ImportVocabulary.RoleChoices(CultureInfo.CurrentUICulture));
         }
         var regionId = _regions.Read(row, C.Region, required: false);
-        var managerNumber = row.Text(C.ManagerNumber)?.ToUpperInvariant();
+        var managerId = Manager(row, number);
         var skill = row.Integer(C.SkillLevel);
+        if (skill is < Staff.LowestSkillLevel or > Staff.HighestSkillLevel)
+            row.Problem(C.SkillLevel, "SkillLevelOutOfRange", Staff.LowestSkillLevel, Staff.HighestSkillLevel);
         var hired = row.Date(C.HireDate);
         if (hired is null && row.Value(C.HireDate) is null) row.Problem(C.HireDate, "Required");
 
@@ -78,28 +80,27 @@ public sealed class StaffImporter(AppDbContext db) : Importer<Staff>(db)
         var staff = Apply(row, () => new Staff(number!, name!, phone!, role!.Value, regionId, hired!.Value), Fields, C.StaffNumber);
         if (staff is null) return null;
         if (skill is not null && !Apply(row, () => staff.SetSkillLevel(skill.Value), Fields, C.SkillLevel)) return null;
-        if (managerNumber is not null)
-        {
-            if (managerNumber == staff.StaffNumber)
-            {
-                row.Problem(C.ManagerNumber, "CannotManageSelf");
-                return null;
-            }
-            if (_byNumber.TryGetValue(managerNumber, out var manager))
-            {
-                if (!manager.IsActive)
-                {
-                    row.Problem(C.ManagerNumber, "StaffNumberNotFound", managerNumber);
-                    return null;
-                }
-                staff.ReportTo(manager.Id);
-            }
-            else
-            {
-                _managerInFile[staff] = managerNumber;
-            }
-        }
+        if (managerId is not null && !Apply(row, () => staff.ReportTo(managerId), Fields, C.ManagerNumber)) return null;
         return staff;
+    }
+
+    /// <summary>An active employee's id; a manager who is not employed yet is looked for among the file's rows later.</summary>
+    private int? Manager(ImportRow row, string? number)
+    {
+        var managerNumber = row.Text(C.ManagerNumber)?.ToUpperInvariant();
+        if (managerNumber is null) return null;
+        if (managerNumber == number)
+        {
+            row.Problem(C.ManagerNumber, "CannotManageSelf");
+            return null;
+        }
+        if (!_byNumber.TryGetValue(managerNumber, out var manager))
+        {
+            _managerInFile[row] = managerNumber;
+            return null;
+        }
+        if (!manager.IsActive) row.Problem(C.ManagerNumber, "StaffNumberNotFound", managerNumber);
+        return manager.IsActive ? manager.Id : null;
     }
 
     /// <summary>
@@ -108,18 +109,16 @@ public sealed class StaffImporter(AppDbContext db) : Importer<Staff>(db)
     /// </summary>
     public override void CheckAcrossRows()
     {
-        var rows = ValidRows.ToDictionary(r => r.Item, r => r.Row);
-        foreach (var (staff, managerNumber) in _managerInFile)
+        foreach (var (row, managerNumber) in _managerInFile)
         {
-            if (!_rowByNumber.ContainsKey(managerNumber)) rows[staff].Problem(C.ManagerNumber, "StaffNumberNotFound", managerNumber);
+            if (!_rowByNumber.ContainsKey(managerNumber)) row.Problem(C.ManagerNumber, "StaffNumberNotFound", managerNumber);
         }
         bool changed;
         do
         {
             changed = false;
-            foreach (var (staff, managerNumber) in _managerInFile)
+            foreach (var (row, managerNumber) in _managerInFile)
             {
-                var row = rows[staff];
                 if (row.IsValid && _rowByNumber.TryGetValue(managerNumber, out var managerRow) && !managerRow.IsValid)
                 {
                     row.Problem(C.ManagerNumber, "ImportManagerRowInvalid", managerNumber, managerRow.Number);
@@ -131,13 +130,15 @@ public sealed class StaffImporter(AppDbContext db) : Importer<Staff>(db)
 
     protected override async Task AfterInsertAsync(IReadOnlyList<(ImportRow Row, Staff Item)> saved, CancellationToken ct)
     {
-        if (_managerInFile.Count == 0) return;
         var byNumber = saved.ToDictionary(s => s.Item.StaffNumber, s => s.Item, StringComparer.OrdinalIgnoreCase);
-        foreach (var (_, staff) in saved)
+        var linked = false;
+        foreach (var (row, staff) in saved)
         {
-            if (_managerInFile.TryGetValue(staff, out var managerNumber)) staff.ReportTo(byNumber[managerNumber].Id);
+            if (!_managerInFile.TryGetValue(row, out var managerNumber)) continue;
+            staff.ReportTo(byNumber[managerNumber].Id);
+            linked = true;
         }
-        await Db.SaveChangesAsync(ct);
+        if (linked) await Db.SaveChangesAsync(ct);
     }
 
     private static string? Mobile(ImportRow row, string text)
