@@ -68,7 +68,11 @@ public static class ImportCommands
                 var report = await scope.ServiceProvider.GetRequiredService<ImportService>().ImportAsync(kind, file.Name, content, mode, ct);
                 await output.WriteLineAsync(text["Cli.Summary", text[$"Kind.{report.Kind}"], report.RowsRead, report.RowsValid, report.Imported]);
                 foreach (var problem in report.Problems)
-                    await output.WriteLineAsync(text["Cli.Problem", problem.Row, problem.Column, problem.Value ?? "", problem.Message]);
+                {
+                    await output.WriteLineAsync(problem.Value is null
+                        ? text["Cli.ProblemNoValue", problem.Row, problem.Column, problem.Message]
+                        : text["Cli.Problem", problem.Row, problem.Column, problem.Value, problem.Message]);
+                }
                 if (report.Rejected) await output.WriteLineAsync(errors["ImportRejected", report.RowsWithProblems]);
                 return report.Rejected ? Rejected : Imported;
             }
