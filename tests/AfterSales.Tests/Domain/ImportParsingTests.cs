@@ -112,9 +112,11 @@ public sealed class ImportParsingTests
     {
         Assert.Equal(new DateOnly(2026, 3, 1), StaffRow(new DateTime(2026, 3, 1)).Date(ImportColumns.Staff.HireDate));
         Assert.Equal(new DateOnly(2026, 3, 1), StaffRow(new DateTime(2026, 3, 1).ToOADate()).Date(ImportColumns.Staff.HireDate));
-        var bad = StaffRow("3/1/26");
-        Assert.Null(bad.Date(ImportColumns.Staff.HireDate));
-        Assert.Equal("InvalidDate", Assert.Single(bad.Problems).Code);
+        foreach (var bad in new[] { StaffRow("3/1/26"), StaffRow(2026d) })
+        {
+            Assert.Null(bad.Date(ImportColumns.Staff.HireDate));
+            Assert.Equal("InvalidDate", Assert.Single(bad.Problems).Code);
+        }
     }
 
     [Fact]

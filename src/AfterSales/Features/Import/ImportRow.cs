@@ -60,8 +60,8 @@ public sealed partial class ImportRow(SheetRow row, HeaderMap headers)
                 return null;
             case DateTime t:
                 return DateOnly.FromDateTime(t);
-            case double serial when serial is >= 1 and < 2958466:
-                // An Excel date serial number whose cell lost its date format.
+            case double serial when serial is >= 18264 and < 2958466:
+                // An Excel date serial number whose cell lost its date format (from 1950 on: a bare 2026 is not a date).
                 return DateOnly.FromDateTime(DateTime.FromOADate(serial));
         }
         var text = Plain(HeaderMap.CellText(cell));
