@@ -1,5 +1,6 @@
 using AfterSales.Data;
 using AfterSales.Features.Identity;
+using AfterSales.Features.Import;
 using AfterSales.Features.Regions;
 using AfterSales.Infrastructure;
 using AfterSales.Infrastructure.CommandLine;
@@ -13,6 +14,7 @@ builder.Services.AddAppLocalization();
 builder.Services.AddAppIdentity();
 builder.Services.AddWebInfrastructure();
 builder.Services.AddRegions();
+builder.Services.AddImport();
 
 var app = builder.Build();
 
@@ -20,5 +22,6 @@ app.UseWebInfrastructure();
 app.MapWebInfrastructure();
 app.MapIdentityEndpoints();
 app.MapRegionsApi();
+app.MapImportApi();
 
 return await commandLine.InvokeAsync(app);
