@@ -1,5 +1,7 @@
 using AfterSales.Data;
+using AfterSales.Features.Equipment;
 using AfterSales.Features.Identity;
+using AfterSales.Features.Products;
 using AfterSales.Features.Regions;
 using AfterSales.Infrastructure;
 using AfterSales.Infrastructure.CommandLine;
@@ -13,6 +15,8 @@ builder.Services.AddAppLocalization();
 builder.Services.AddAppIdentity();
 builder.Services.AddWebInfrastructure();
 builder.Services.AddRegions();
+builder.Services.AddProducts();
+builder.Services.AddEquipment();
 
 var app = builder.Build();
 
@@ -20,5 +24,7 @@ app.UseWebInfrastructure();
 app.MapWebInfrastructure();
 app.MapIdentityEndpoints();
 app.MapRegionsApi();
+app.MapProductsApi();
+app.MapEquipmentApi();
 
 return await commandLine.InvokeAsync(app);
