@@ -46,12 +46,15 @@ public sealed class ProductService(AppDbContext db)
             products = products.Where(p => p.Category == category);
         }
         if (filter.Active is { } active) products = products.Where(p => p.IsActive == active);
-        return products.OrderBy(p => p.Code).Select(p => new ProductDto(p.Id, p.Code, p.Name, p.Category, p.EquipmentKind, p.Model,
-            p.Description, p.Price, p.IsActive, p.Version));
+        return Project(products.OrderBy(p => p.Code));
     }
 
     public async Task<ProductDto> GetAsync(int id) =>
-        await Query(new()).SingleOrDefaultAsync(p => p.Id == id) ?? throw new NotFoundException();
+        await Project(db.Products.AsNoTracking().Where(p => p.Id == id)).SingleOrDefaultAsync() ?? throw new NotFoundException();
+
+    // Filters go before this: EF cannot see through a record's constructor to filter on its properties.
+    private static IQueryable<ProductDto> Project(IQueryable<Product> products) =>
+        products.Select(p => new ProductDto(p.Id, p.Code, p.Name, p.Category, p.EquipmentKind, p.Model, p.Description, p.Price, p.IsActive, p.Version));
 
     /// <summary>The product's files without their content (a drawing can be megabytes).</summary>
     public async Task<List<ProductFileDto>> FilesAsync(int productId)
