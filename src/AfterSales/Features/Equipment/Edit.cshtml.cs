@@ -114,7 +114,7 @@ public sealed class EditModel(AppDbContext db, EquipmentService equipment, IStri
         else
         {
             Sites = (await equipment.EditableSitesAsync(User))
-                .Select(s => new SelectListItem($"{s.CustomerName} · {s.SiteName} · {s.City} {s.Address}", s.Id.ToString(CultureInfo.InvariantCulture)))
+                .Select(s => new SelectListItem($"{s.CustomerName} · {s.SiteName} · {s.Place}", s.Id.ToString(CultureInfo.InvariantCulture)))
                 .ToList();
         }
         // Discontinued products are offered only to the unit that already has one.

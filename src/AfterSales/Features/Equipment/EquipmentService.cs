@@ -13,7 +13,14 @@ namespace AfterSales.Features.Equipment;
 
 public sealed record EquipmentDto(int Id, string SerialNumber, int ProductId, string ProductCode, string ProductName, string Kind,
     string? Model, int SiteId, string SiteName, string City, string Address, decimal? Latitude, decimal? Longitude,
-    int CustomerId, string CustomerName, DateOnly? InstalledOn, DateOnly? WarrantyEnd, bool UnderWarranty, int Version);
+    int CustomerId, string CustomerName, DateOnly? InstalledOn, DateOnly? WarrantyEnd, bool UnderWarranty, int Version)
+{
+    /// <summary>The address, with the city in front unless the address already starts with it.</summary>
+    public string Place => PlaceOf(City, Address);
+
+    internal static string PlaceOf(string city, string address) =>
+        address.StartsWith(city, StringComparison.Ordinal) ? address : $"{city} · {address}";
+}
 
 public sealed record EquipmentInput(string? SerialNumber, int ProductId, int SiteId, string? Kind, string? Model,
     DateOnly? InstalledOn, DateOnly? WarrantyEnd, int Version = 0);
@@ -24,7 +31,11 @@ public sealed record EquipmentFilter(string? Q = null, string? Kind = null, int?
 public sealed record NearbyEquipmentDto(double DistanceKm, EquipmentDto Equipment);
 
 /// <summary>A site the user may put equipment at, for the form's choice.</summary>
-public sealed record SiteOption(int Id, string CustomerName, string SiteName, string City, string Address);
+public sealed record SiteOption(int Id, int CustomerId, string CustomerName, string SiteName, string City, string Address)
+{
+    /// <summary>The address, with the city in front unless the address already starts with it.</summary>
+    public string Place => EquipmentDto.PlaceOf(City, Address);
+}
 
 /// <summary>What a change came to: saved, or refused because the user may see the record but not change it (403).</summary>
 public readonly record struct EditOutcome(int Id, bool Denied)
@@ -259,7 +270,7 @@ public sealed class EquipmentService(AppDbContext db, IAuthorizationService auth
         from s in sites
         join c in db.Customers on s.CustomerId equals c.Id
         orderby c.Name, s.Name, s.Id
-        select new SiteOption(s.Id, c.Name, s.Name, s.City, s.Address);
+        select new SiteOption(s.Id, c.Id, c.Name, s.Name, s.City, s.Address);
 
     private Task<CustomerOwnership?> OwnerOfEquipmentAsync(int id) =>
         (from e in db.Equipment

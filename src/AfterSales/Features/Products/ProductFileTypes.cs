@@ -9,16 +9,16 @@ namespace AfterSales.Features.Products;
 /// </summary>
 public static class ProductFileTypes
 {
-    public sealed record FileType(string ContentType, bool IsImage, bool MayShowInline, byte[][] Signatures);
+    public sealed record FileType(string Label, string ContentType, bool IsImage, bool MayShowInline, byte[][] Signatures);
 
-    private static readonly FileType Pdf = new("application/pdf", false, true, ["%PDF-"u8.ToArray()]);
-    private static readonly FileType Png = new("image/png", true, true, [[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]]);
-    private static readonly FileType Jpeg = new("image/jpeg", true, true, [[0xFF, 0xD8, 0xFF]]);
-    private static readonly FileType WebP = new("image/webp", true, true, ["RIFF"u8.ToArray()]);
+    private static readonly FileType Pdf = new("PDF", "application/pdf", false, true, ["%PDF-"u8.ToArray()]);
+    private static readonly FileType Png = new("PNG", "image/png", true, true, [[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]]);
+    private static readonly FileType Jpeg = new("JPEG", "image/jpeg", true, true, [[0xFF, 0xD8, 0xFF]]);
+    private static readonly FileType WebP = new("WebP", "image/webp", true, true, ["RIFF"u8.ToArray()]);
     // DWG files start with their AutoCAD release ("AC1015", "AC1032" …).
-    private static readonly FileType Dwg = new("image/vnd.dwg", false, false, ["AC"u8.ToArray()]);
+    private static readonly FileType Dwg = new("DWG", "image/vnd.dwg", false, false, ["AC"u8.ToArray()]);
     // DXF is text (or "AutoCAD Binary DXF"); it has no fixed signature.
-    private static readonly FileType Dxf = new("image/vnd.dxf", false, false, []);
+    private static readonly FileType Dxf = new("DXF", "image/vnd.dxf", false, false, []);
 
     private static readonly Dictionary<string, FileType> ByExtension = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -55,6 +55,9 @@ public static class ProductFileTypes
         ByExtension.Values.FirstOrDefault(t => string.Equals(t.ContentType, contentType, StringComparison.OrdinalIgnoreCase));
 
     public static bool IsImage(string contentType) => Of(contentType)?.IsImage == true;
+
+    /// <summary>The short name people know the type by (PDF, PNG, DWG …).</summary>
+    public static string LabelOf(string contentType) => Of(contentType)?.Label ?? contentType;
 
     /// <summary>A file name that is safe to store and to send back: no folders, no control characters, at most the column's length.</summary>
     public static string CleanName(string? fileName)

@@ -1,5 +1,4 @@
 using AfterSales.Features.Identity;
-using AfterSales.Features.Shared;
 using AfterSales.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ namespace AfterSales.Features.Products;
 [Authorize(Policy = Policies.ManageCatalog)]
 [RequestSizeLimit(ProductsApi.UploadRequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = ProductsApi.UploadRequestLimit)]
-public sealed class UploadModel(ProductService products, IStringLocalizer<UiText> text) : PageModel, IReloadsOnError
+public sealed class UploadModel(ProductService products, IStringLocalizer<ProductsText> text) : PageModel, IReloadsOnError
 {
     public ProductDto Product { get; private set; } = null!;
 
@@ -39,8 +38,8 @@ public sealed class UploadModel(ProductService products, IStringLocalizer<UiText
     {
         Id = id;
         var upload = Input.File;
-        await products.AttachAsync(id, upload?.FileName, upload?.Length ?? 0, () => upload!.OpenReadStream());
-        TempData["Flash"] = text["Saved"].Value;
+        var saved = await products.AttachAsync(id, upload?.FileName, upload?.Length ?? 0, () => upload!.OpenReadStream());
+        TempData["Flash"] = text["FileUploaded", saved.FileName].Value;
         return Redirect($"/Products/Details/{id}");
     }
 
