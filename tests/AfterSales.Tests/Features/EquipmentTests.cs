@@ -147,6 +147,12 @@ public sealed class EquipmentTests
 
         // A site the technician may not see is a 404 on the page as well.
         Assert.Equal(HttpStatusCode.NotFound, (await tech.GetAsync($"/Equipment/Edit?siteId={otherSite}")).StatusCode);
+        var posted = await TestApp.PostFormAsync(tech, $"/Equipment/Edit?siteId={ownSite}", new Dictionary<string, string>
+        {
+            ["Input.SerialNumber"] = "PAGE-002", ["Input.ProductId"] = product.Id.ToString(), ["Input.Version"] = "0",
+        }, $"/Equipment/Edit?siteId={otherSite}");
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
+        Assert.False(await app.DbAsync(d => d.Equipment.AnyAsync(e => e.SerialNumber == "PAGE-002")));
     }
 
     [Theory, BothDatabases]

@@ -89,7 +89,12 @@ public sealed class EditModel(AppDbContext db, EquipmentService equipment, IStri
     {
         Id = id;
         if (id is not null) SiteId = null;
-        if (SiteId is not null) Input.SiteId = SiteId;
+        if (SiteId is { } fixedSite)
+        {
+            // Checked before the form is validated, so an unknown site is a 404 rather than a form shown again without it.
+            if (await equipment.SiteForNewAsync(User, fixedSite) is null) return Forbid();
+            Input.SiteId = fixedSite;
+        }
         if (id is null && string.IsNullOrWhiteSpace(Input.SerialNumber)) ModelState.AddModelError("Input.SerialNumber", text["Required"]);
         if (Input.SiteId is null) ModelState.AddModelError("Input.SiteId", text["Required"]);
         if (!ModelState.IsValid)
