@@ -1,6 +1,8 @@
 using AfterSales.Data;
+using AfterSales.Features.Equipment;
 using AfterSales.Features.Identity;
 using AfterSales.Features.Import;
+using AfterSales.Features.Products;
 using AfterSales.Features.Regions;
 using AfterSales.Infrastructure;
 using AfterSales.Infrastructure.CommandLine;
@@ -15,6 +17,8 @@ builder.Services.AddAppIdentity();
 builder.Services.AddWebInfrastructure();
 builder.Services.AddRegions();
 builder.Services.AddImport();
+builder.Services.AddProducts();
+builder.Services.AddEquipment();
 
 var app = builder.Build();
 
@@ -23,5 +27,7 @@ app.MapWebInfrastructure();
 app.MapIdentityEndpoints();
 app.MapRegionsApi();
 app.MapImportApi();
+app.MapProductsApi();
+app.MapEquipmentApi();
 
 return await commandLine.InvokeAsync(app);

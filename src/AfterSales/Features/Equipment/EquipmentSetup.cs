@@ -1,0 +1,6 @@
+namespace AfterSales.Features.Equipment;
+
+public static class EquipmentSetup
+{
+    public static IServiceCollection AddEquipment(this IServiceCollection services) => services.AddScoped<EquipmentService>();
+}
