@@ -1,4 +1,5 @@
 using AfterSales.Data;
+using AfterSales.Features.Customers;
 using AfterSales.Features.Identity;
 using AfterSales.Features.Regions;
 using AfterSales.Infrastructure;
@@ -13,6 +14,7 @@ builder.Services.AddAppLocalization();
 builder.Services.AddAppIdentity();
 builder.Services.AddWebInfrastructure();
 builder.Services.AddRegions();
+builder.Services.AddCustomers();
 
 var app = builder.Build();
 
@@ -20,5 +22,6 @@ app.UseWebInfrastructure();
 app.MapWebInfrastructure();
 app.MapIdentityEndpoints();
 app.MapRegionsApi();
+app.MapCustomersApi();
 
 return await commandLine.InvokeAsync(app);
