@@ -313,7 +313,8 @@ public sealed class CustomersTests
         stored = await app.DbAsync(d => d.Customers.SingleAsync(c => c.Id == id));
         Assert.Equal(("王建华", await app.StaffIdAsync("tech01"), await RegionIdAsync(app, "FJ")), (stored.Name, stored.TechnicianId, stored.RegionId));
         var form = await PageAsync(client, $"/Customers/Edit/{id}");
-        Assert.Contains("id=\"Input_TechnicianId\" value=\"张伟 (S013)\" disabled", form);
+        Assert.Contains("<strong id=\"technician-value\">张伟 (S013)</strong>", form);
+        Assert.DoesNotContain("name=\"Input.TechnicianId\"", form);
     }
 
     [Theory, BothDatabases]
