@@ -1,5 +1,6 @@
 using AfterSales.Data;
 using AfterSales.Features.Equipment;
+using AfterSales.Features.Customers;
 using AfterSales.Features.Identity;
 using AfterSales.Features.Import;
 using AfterSales.Features.Products;
@@ -19,6 +20,7 @@ builder.Services.AddRegions();
 builder.Services.AddImport();
 builder.Services.AddProducts();
 builder.Services.AddEquipment();
+builder.Services.AddCustomers();
 
 var app = builder.Build();
 
@@ -29,5 +31,6 @@ app.MapRegionsApi();
 app.MapImportApi();
 app.MapProductsApi();
 app.MapEquipmentApi();
+app.MapCustomersApi();
 
 return await commandLine.InvokeAsync(app);
