@@ -19,3 +19,6 @@ public sealed class NotFoundException(string code = "NotFound") : DomainExceptio
 
 /// <summary>The record changed since the caller read it.</summary>
 public sealed class ConflictException(string code = "ConcurrentEdit") : DomainException(code);
+
+/// <summary>The caller may see the record but not do this to it.</summary>
+public sealed class ForbiddenException(string code = "Forbidden", params object[] arguments) : DomainException(code, arguments);

@@ -1,12 +1,13 @@
 using AfterSales.Data;
 using AfterSales.Features.Identity;
+using AfterSales.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Features;
 
 /// <summary>The start page: what the signed-in person is responsible for, at a glance.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, LocalTime local) : PageModel
 {
     public AccessScope Scope { get; private set; } = null!;
     public string? RegionName { get; private set; }
@@ -19,7 +20,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         Scope = AccessScope.From(User);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = local.Today;
         RegionName = Scope.RegionId is { } id ? await db.Regions.Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync() : null;
         Customers = await db.Customers(Scope).CountAsync();
         Sites = await db.Sites(Scope).CountAsync();

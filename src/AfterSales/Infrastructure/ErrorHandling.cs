@@ -31,6 +31,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems, IStr
     {
         NotFoundException e => (StatusCodes.Status404NotFound, e.Code, null, e.Arguments),
         ConflictException e => (StatusCodes.Status409Conflict, e.Code, null, e.Arguments),
+        ForbiddenException e => (StatusCodes.Status403Forbidden, e.Code, e.Field, e.Arguments),
         DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "ConcurrentEdit", null, []),
         DomainException e => (StatusCodes.Status400BadRequest, e.Code, e.Field, e.Arguments),
         _ => (null, "", null, []),

@@ -63,8 +63,17 @@ public static class WebSetup
     {
         // Localization first, so that error answers are written in the user's language too.
         app.UseRequestLocalization();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers with ProblemDetails; a person in a browser gets a page in their language.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(http => !IsApi(http), pages =>
+        {
+            pages.UseExceptionHandler("/Error/500");
+            pages.UseStatusCodePagesWithReExecute("/Error/{0}");
+        });
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
@@ -93,6 +102,9 @@ public static class WebSetup
         app.MapRazorPages();
         return app;
     }
+
+    private static bool IsApi(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi") || http.Request.Path.StartsWithSegments("/health");
 
     private static async Task SecurityHeaders(HttpContext http, Func<Task> next)
     {

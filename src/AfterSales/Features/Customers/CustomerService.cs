@@ -10,12 +10,6 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Features.Customers;
 
 /// <summary>
-/// The caller may see the record but not do this to it (403). Derives from <see cref="DomainException"/> so a page
-/// shows its message like any broken rule; the customers API turns it into a 403 ProblemDetails.
-/// </summary>
-public sealed class ForbiddenException(string code, params object[] arguments) : DomainException(code, arguments);
-
-/// <summary>
 /// Reading and changing customers, their sites and site contacts — shared by the pages and the API so both apply
 /// the same rules. Who may read or edit a customer is decided by <see cref="RecordAuthorizationHandler"/>;
 /// a customer the caller may not read is "not found" (404), one they may read but not change is forbidden (403).

@@ -1,6 +1,4 @@
 using AfterSales.Features.Shared;
-using AfterSales.Infrastructure;
-using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Features.Customers;
 
@@ -12,7 +10,7 @@ public static class CustomersApi
 {
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/customers").WithTags("Customers").AddEndpointFilter(ForbiddenAsProblemAsync);
+        var api = app.MapGroup("/api/customers").WithTags("Customers");
 
         api.MapGet("/", async (CustomerService customers, string? q, int? regionId, int? technicianId,
                 int page = 1, int pageSize = Paged<CustomerDto>.DefaultPageSize) =>
@@ -58,26 +56,5 @@ public static class CustomersApi
             return TypedResults.NoContent();
         });
         return app;
-    }
-
-    /// <summary>
-    /// The app-wide handler answers every <see cref="Domain.DomainException"/> with 400; a <see cref="ForbiddenException"/>
-    /// is a 403 with the same ProblemDetails shape (title in the user's language, <c>code</c>, <c>errors[field]</c>).
-    /// </summary>
-    private static async ValueTask<object?> ForbiddenAsProblemAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (ForbiddenException e)
-        {
-            var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ErrorText>>();
-            var message = text[e.Code, e.Arguments].Value;
-            var extensions = new Dictionary<string, object?> { ["code"] = e.Code };
-            if (e.Field is not null) extensions["errors"] = new Dictionary<string, string[]> { [e.Field] = [message] };
-            return TypedResults.Problem(title: message, statusCode: StatusCodes.Status403Forbidden,
-                type: $"https://aftersales.example/errors/{e.Code}", extensions: extensions);
-        }
     }
 }

@@ -10,6 +10,8 @@ public static class IdentityEndpoints
 {
     public sealed record LogInRequest(string Login, string Password);
 
+    public sealed record AntiforgeryToken(string Token, string HeaderName);
+
     public sealed record Me(int StaffId, string UserName, string Name, string Role, int? RegionId);
 
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app)
@@ -40,6 +42,12 @@ public static class IdentityEndpoints
         {
             await signIn.SignOutAsync();
             return TypedResults.NoContent();
+        });
+        // Form and file uploads through the API need the anti-forgery token that pages carry in their forms.
+        api.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            return TypedResults.Ok(new AntiforgeryToken(tokens.RequestToken!, tokens.HeaderName!));
         });
         api.MapGet("/me", (HttpContext http) =>
         {
