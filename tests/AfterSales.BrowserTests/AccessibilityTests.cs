@@ -19,6 +19,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
 
     [Theory]
     [InlineData("admin", "/Regions")]
+    [InlineData("fj.manager", "/Customers")]
+    [InlineData("tech01", "/Equipment")]
+    [InlineData("support", "/Products")]
     [InlineData("supervision", "/Audit")]
     public async Task A_list_page_has_no_serious_violations(string user, string path)
     {

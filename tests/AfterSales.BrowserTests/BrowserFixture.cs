@@ -62,6 +62,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             IsMobile = viewport.Width < 768,
             HasTouch = viewport.Width < 768,
         });
+        // Two cores shared with the app under test: allow more than Playwright's default 30 s.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
@@ -72,7 +74,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("手机号或用户名").FillAsync(login);
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Identity/Login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/Identity/Login", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
