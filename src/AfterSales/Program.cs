@@ -1,6 +1,8 @@
 using AfterSales.Data;
+using AfterSales.Features.Admin;
 using AfterSales.Features.Identity;
 using AfterSales.Features.Import;
+using AfterSales.Features.People;
 using AfterSales.Features.Regions;
 using AfterSales.Infrastructure;
 using AfterSales.Infrastructure.CommandLine;
@@ -15,6 +17,8 @@ builder.Services.AddAppIdentity();
 builder.Services.AddWebInfrastructure();
 builder.Services.AddRegions();
 builder.Services.AddImport();
+builder.Services.AddStaff();
+builder.Services.AddAdmin();
 
 var app = builder.Build();
 
@@ -23,5 +27,7 @@ app.MapWebInfrastructure();
 app.MapIdentityEndpoints();
 app.MapRegionsApi();
 app.MapImportApi();
+app.MapStaffApi();
+app.MapAdminApi();
 
 return await commandLine.InvokeAsync(app);
