@@ -140,8 +140,9 @@ public sealed class AccountService(AppDbContext db, UserManager<AppUser> users, 
         {
             var text = search.Trim();
             var upper = text.ToUpperInvariant();
-            var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-            var byPhone = digits.Length >= 3;
+            var digits = People.StaffApi.PhoneFragment(text);
+            var byPhone = digits is not null;
+            digits ??= "";
             rows = rows.Where(r => r.User.UserName!.Contains(text) || r.Staff.Name.Contains(text) || r.Staff.StaffNumber.Contains(upper)
                 || (byPhone && r.Staff.Phone.Contains(digits)));
         }

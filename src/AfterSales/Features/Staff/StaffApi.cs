@@ -83,9 +83,9 @@ public static class StaffApi
         {
             var text = filter.Q.Trim();
             var upper = text.ToUpperInvariant();
-            // People type phone numbers with spaces or dashes; stored numbers are digits only.
-            var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-            var byPhone = digits.Length >= 3;
+            var digits = PhoneFragment(text);
+            var byPhone = digits is not null;
+            digits ??= "";
             staff = staff.Where(s => s.StaffNumber.Contains(upper) || s.Name.Contains(text) || (byPhone && s.Phone.Contains(digits)));
         }
         if (filter.Role is { } role) staff = staff.Where(s => s.Role == role);
@@ -99,5 +99,17 @@ public static class StaffApi
             s.SkillLevel, s.HireDate, s.IsActive,
             db.Users.Any(u => u.StaffId == s.Id), db.Users.Where(u => u.StaffId == s.Id).Select(u => u.UserName).FirstOrDefault(),
             s.Version));
+    }
+
+    /// <summary>
+    /// The digits of a search that looks like (part of) a phone number as people type it — spaces, dashes,
+    /// +86 — to match the digits-only stored numbers; null for any other search (e.g. a staff number "S002").
+    /// </summary>
+    internal static string? PhoneFragment(string search)
+    {
+        if (!search.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+' or '(' or ')')) return null;
+        var digits = new string(search.Where(char.IsAsciiDigit).ToArray());
+        if (search.TrimStart().StartsWith('+') && digits.StartsWith("86", StringComparison.Ordinal)) digits = digits[2..];
+        return digits.Length >= 3 ? digits : null;
     }
 }
