@@ -152,13 +152,22 @@ public sealed class StaffTests
         var loop = await gm.PutAsJsonAsync($"/api/staff/{managerId}", Edit(manager) with { managerId = id });
         await AssertFieldErrorAsync(loop, "ManagerId", "汇报");
 
+        // Only an administrator hands out or takes away the administrator role (SEC-1), and one always remains.
         var adminId = await app.StaffIdAsync("admin");
         var admin = await gm.GetFromJsonAsync<JsonElement>($"/api/staff/{adminId}");
-        var demoted = await gm.PutAsJsonAsync($"/api/staff/{adminId}", Edit(admin) with { role = "Finance" });
+        var byGm = await gm.PutAsJsonAsync($"/api/staff/{adminId}", Edit(admin) with { role = "Finance" });
+        await AssertFieldErrorAsync(byGm, "Role", "管理员");
+        Assert.Equal("AdministratorRoleByAdministrator", (await byGm.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var gmToAdmin = await gm.PutAsJsonAsync($"/api/staff/{id}", Edit(current) with { role = "Administrator" });
+        await AssertFieldErrorAsync(gmToAdmin, "Role", "管理员");
+        var administrator = await app.LogInAsync("admin");
+        var demoted = await administrator.PutAsJsonAsync($"/api/staff/{adminId}", Edit(admin) with { role = "Finance" });
         await AssertFieldErrorAsync(demoted, "Role", "管理员");
+        Assert.Equal("LastAdministrator", (await demoted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         var deactivated = await gm.PostAsJsonAsync($"/api/staff/{adminId}/deactivate", new { version = admin.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.BadRequest, deactivated.StatusCode);
-        Assert.Equal("LastAdministrator", (await deactivated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal("AdministratorRoleByAdministrator", (await deactivated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.True(await app.DbAsync(d => d.Staff.Where(s => s.Id == adminId).Select(s => s.IsActive && s.Role == StaffRole.Administrator).SingleAsync()));
 
         var fjManager = await app.LogInAsync("fj.manager");
         Assert.Equal(HttpStatusCode.Forbidden, (await fjManager.PutAsJsonAsync($"/api/staff/{id}", Edit(current))).StatusCode);

@@ -41,7 +41,7 @@ public sealed class DetailsModel(AppDbContext db, StaffService staff, IAuthoriza
         var scope = AccessScope.From(User);
         var member = await db.Staff(scope).SingleOrDefaultAsync(s => s.Id == id) ?? throw new NotFoundException();
         if (!(await authorization.AuthorizeAsync(User, member, Operations.Edit)).Succeeded) return Forbid();
-        await staff.SetActiveAsync(id, active, version, scope.StaffId);
+        await staff.SetActiveAsync(id, active, version, scope);
         TempData["Flash"] = text[active ? "Reactivated" : "Deactivated"].Value;
         return RedirectToPage("Details", new { id });
     }

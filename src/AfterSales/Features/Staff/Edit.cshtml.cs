@@ -85,7 +85,7 @@ public sealed class EditModel(AppDbContext db, StaffService staff, LocalTime tim
             return Page();
         }
         var saved = await staff.SaveAsync(id, new StaffInput(Input.StaffNumber, Input.Name, Input.Phone, Input.Role?.ToString(),
-            Input.RegionId, Input.ManagerId, Input.SkillLevel, Input.HireDate, Input.Version));
+            Input.RegionId, Input.ManagerId, Input.SkillLevel, Input.HireDate, Input.Version), AccessScope.From(User));
         TempData["Flash"] = text["Saved"].Value;
         return RedirectToPage("Details", new { id = saved });
     }

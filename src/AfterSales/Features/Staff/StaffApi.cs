@@ -53,12 +53,12 @@ public static class StaffApi
             TypedResults.Ok(await staff.GetAsync(AccessScope.From(user), id)));
         api.MapPost("/", async (StaffInput input, StaffService staff, ClaimsPrincipal user) =>
         {
-            var id = await staff.SaveAsync(null, input);
+            var id = await staff.SaveAsync(null, input, AccessScope.From(user));
             return TypedResults.Created($"/api/staff/{id}", await staff.GetAsync(AccessScope.From(user), id));
         }).RequireAuthorization(Policies.ManageStaff);
         api.MapPut("/{id:int}", async (int id, StaffInput input, StaffService staff, ClaimsPrincipal user) =>
         {
-            await staff.SaveAsync(id, input);
+            await staff.SaveAsync(id, input, AccessScope.From(user));
             return TypedResults.Ok(await staff.GetAsync(AccessScope.From(user), id));
         }).RequireAuthorization(Policies.ManageStaff);
         api.MapPost("/{id:int}/deactivate", (int id, StaffVersion body, StaffService staff, ClaimsPrincipal user) =>
@@ -71,7 +71,7 @@ public static class StaffApi
     private static async Task<Ok<StaffDto>> SetActiveAsync(int id, bool active, StaffVersion body, StaffService staff, ClaimsPrincipal user)
     {
         var scope = AccessScope.From(user);
-        await staff.SetActiveAsync(id, active, body.Version, scope.StaffId);
+        await staff.SetActiveAsync(id, active, body.Version, scope);
         return TypedResults.Ok(await staff.GetAsync(scope, id));
     }
 

@@ -20,7 +20,9 @@ public sealed class StaffService(AppDbContext db, UserManager<AppUser> users)
     public async Task<StaffDto> GetAsync(AccessScope scope, int id) =>
         await StaffApi.Query(db, scope, StaffFilter.None with { Id = id }).SingleOrDefaultAsync() ?? throw new NotFoundException();
 
-    public async Task<int> SaveAsync(int? id, StaffInput input)
+    /// <summary>Creates (<paramref name="id"/> null) or changes a staff member. Only an administrator
+    /// <paramref name="actor"/> may make someone an administrator or take that role away.</summary>
+    public async Task<int> SaveAsync(int? id, StaffInput input, AccessScope actor)
     {
         var role = ParseRole(input.Role);
         var name = (input.Name ?? "").Trim();
@@ -40,6 +42,7 @@ public sealed class StaffService(AppDbContext db, UserManager<AppUser> users)
                 throw new DomainException("TextTooLong", MaxStaffNumberLength) { Field = nameof(StaffInput.StaffNumber) };
             if (number.Length > 0 && await db.Staff.AnyAsync(s => s.StaffNumber == number))
                 throw new DomainException("StaffNumberTaken", number) { Field = nameof(StaffInput.StaffNumber) };
+            GuardAdministratorRole(actor, null, role);
             staff = new Staff(number, name, phone, role, input.RegionId, hireDate);
             db.Staff.Add(staff);
         }
@@ -47,6 +50,7 @@ public sealed class StaffService(AppDbContext db, UserManager<AppUser> users)
         {
             staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == id) ?? throw new NotFoundException();
             db.ExpectVersion(staff, input.Version);
+            GuardAdministratorRole(actor, staff.Role, role);
             await KeepOneAdministratorAsync(staff, role, staff.IsActive);
             staff.Update(name, phone, role, input.RegionId);
             staff.ChangeHireDate(hireDate);
@@ -67,18 +71,20 @@ public sealed class StaffService(AppDbContext db, UserManager<AppUser> users)
     }
 
     /// <summary>Deactivating also ends the person's sessions (their security stamp changes), so a cookie is no way back in.</summary>
-    public async Task SetActiveAsync(int id, bool active, int version, int actingStaffId)
+    public async Task SetActiveAsync(int id, bool active, int version, AccessScope actor)
     {
         var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == id) ?? throw new NotFoundException();
         db.ExpectVersion(staff, version);
         if (staff.IsActive == active) return;
+        if (staff.Role == StaffRole.Administrator && actor.Role != StaffRole.Administrator)
+            throw new DomainException("AdministratorRoleByAdministrator");
         if (active)
         {
             staff.Reactivate();
             await db.SaveChangesAsync();
             return;
         }
-        if (id == actingStaffId) throw new DomainException("CannotDeactivateSelf");
+        if (id == actor.StaffId) throw new DomainException("CannotDeactivateSelf");
         await KeepOneAdministratorAsync(staff, staff.Role, active: false);
         staff.Deactivate();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -115,6 +121,14 @@ public sealed class StaffService(AppDbContext db, UserManager<AppUser> users)
             if (c == staffId) throw new DomainException("ManagerCycle") { Field = nameof(StaffInput.ManagerId) };
             current = await db.Staff.Where(s => s.Id == c).Select(s => s.ManagerId).SingleOrDefaultAsync();
         }
+    }
+
+    /// <summary>Account administration is the administrators' own (SEC-1): the GM manages staff, but does not hand it out.</summary>
+    private static void GuardAdministratorRole(AccessScope actor, StaffRole? before, StaffRole after)
+    {
+        if (before == after || (before != StaffRole.Administrator && after != StaffRole.Administrator)) return;
+        if (actor.Role != StaffRole.Administrator)
+            throw new DomainException("AdministratorRoleByAdministrator") { Field = nameof(StaffInput.Role) };
     }
 
     /// <summary>Someone must still be able to administer accounts after this change.</summary>
