@@ -1,8 +1,10 @@
 using AfterSales.Data;
-using AfterSales.Features.Equipment;
+using AfterSales.Features.Admin;
 using AfterSales.Features.Customers;
+using AfterSales.Features.Equipment;
 using AfterSales.Features.Identity;
 using AfterSales.Features.Import;
+using AfterSales.Features.People;
 using AfterSales.Features.Products;
 using AfterSales.Features.Regions;
 using AfterSales.Infrastructure;
@@ -21,6 +23,8 @@ builder.Services.AddImport();
 builder.Services.AddProducts();
 builder.Services.AddEquipment();
 builder.Services.AddCustomers();
+builder.Services.AddStaff();
+builder.Services.AddAdmin();
 
 var app = builder.Build();
 
@@ -32,5 +36,7 @@ app.MapImportApi();
 app.MapProductsApi();
 app.MapEquipmentApi();
 app.MapCustomersApi();
+app.MapStaffApi();
+app.MapAdminApi();
 
 return await commandLine.InvokeAsync(app);

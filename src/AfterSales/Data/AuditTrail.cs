@@ -15,7 +15,10 @@ namespace AfterSales.Data;
 /// </summary>
 internal static class AuditTrail
 {
-    /// <summary>Columns whose values must never be copied into the trail.</summary>
+    /// <summary>
+    /// Columns whose values must never be copied into the trail. A short fingerprint stands in for them, so a
+    /// password reset or a sign-out of every session still shows as a change.
+    /// </summary>
     private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
     // Any fixed number: it names the lock that serialises appends to the chain across instances.
@@ -82,8 +85,12 @@ internal static class AuditTrail
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (Secret.Contains(name)) continue;
             var value = original ? property.OriginalValue : property.CurrentValue;
+            if (Secret.Contains(name))
+            {
+                values[name] = value is string secret ? "#" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)))[..8] : null;
+                continue;
+            }
             values[name] = value switch
             {
                 // Files are summarised: the trail proves which content it was without copying it.

@@ -24,6 +24,7 @@ public static class IdentitySetup
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<ClockedUserManager>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
 
@@ -92,7 +93,8 @@ public sealed class LogInService(AppDbContext db, UserManager<AppUser> users, Si
         var user = await FindAsync(login);
         if (user is null) return LogInOutcome.Failed;
         var active = await db.Staff.Where(s => s.Id == user.StaffId).Select(s => s.IsActive).SingleAsync();
-        if (!active) return LogInOutcome.Inactive;
+        // Only someone who knows the password learns that the account was deactivated.
+        if (!active) return await users.CheckPasswordAsync(user, password) ? LogInOutcome.Inactive : LogInOutcome.Failed;
         var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
         if (result.Succeeded) return LogInOutcome.Succeeded;
         return result.IsLockedOut ? LogInOutcome.LockedOut : LogInOutcome.Failed;
