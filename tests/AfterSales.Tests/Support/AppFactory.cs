@@ -9,6 +9,14 @@ namespace AfterSales.Tests.Support;
 /// <summary>The real app over real HTTP (in-process), on the given database, with a clock the test can move.</summary>
 public sealed class AppFactory(Db provider, string connectionString) : WebApplicationFactory<Program>
 {
+    static AppFactory()
+    {
+        // Dozens of test hosts run at once; watching appsettings files for changes would exhaust the
+        // machine's inotify instances (128 by default) and nothing here edits them while tests run.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     // Starts at the real time: cookies and data-protection keys are checked against it. Tests move it forward.
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
