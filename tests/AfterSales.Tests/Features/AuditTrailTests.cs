@@ -46,6 +46,26 @@ public sealed class AuditTrailTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_customers_history_includes_its_own_sites_and_no_other_customers(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var manager = await app.LogInAsync("fj.manager");
+        async Task<int> AddSiteAsync(int customerId, string name)
+        {
+            var response = await manager.PostAsJsonAsync($"/api/customers/{customerId}/sites", new { name, city = "厦门", address = "厦门市思明区湖滨南路1号" });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+        }
+        var own = await AddSiteAsync(1, "新店铺");
+        var other = await AddSiteAsync(11, "仓库");
+
+        var html = await manager.GetStringAsync("/Customers/Details/1");
+
+        Assert.Contains($"现场 #{own}<", html);
+        Assert.DoesNotContain($"现场 #{other}<", html);
+    }
+
+    [Theory, BothDatabases]
     public async Task The_database_refuses_to_update_or_delete_audit_rows(Db db)
     {
         await using var app = await TestApp.StartAsync(db);

@@ -5,19 +5,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Features.Audit;
 
-/// <summary>The history panel on a record's page: every change to it, newest first.</summary>
+/// <summary>
+/// The history panel on a record's page: every change to it, newest first — and, when asked, to the records
+/// that belong to it (a product's files, a customer's sites), found by their parent key in the audited values.
+/// </summary>
 public sealed class HistoryViewComponent(AppDbContext db) : ViewComponent
 {
     public const int Shown = 50;
 
-    public async Task<IViewComponentResult> InvokeAsync(string entityType, int entityId)
+    public async Task<IViewComponentResult> InvokeAsync(string entityType, int entityId, string? childType = null, string? parentKey = null)
     {
         var id = entityId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Audited values are JSON with sorted keys: the parent key is followed by "," or "}".
+        var inBody = $"\"{parentKey}\":{id},";
+        var atEnd = $"\"{parentKey}\":{id}}}";
         var rows = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == entityType && a.EntityId == id)
+            .Where(a => (a.EntityType == entityType && a.EntityId == id)
+                || (childType != null && a.EntityType == childType
+                    && (a.After!.Contains(inBody) || a.After.Contains(atEnd) || a.Before!.Contains(inBody) || a.Before.Contains(atEnd))))
             .OrderByDescending(a => a.Sequence)
             .Take(Shown)
             .ToListAsync();
+        ViewData["EntityType"] = entityType;
         return View("~/Features/Audit/_History.cshtml", rows);
     }
 
