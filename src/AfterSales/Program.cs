@@ -7,6 +7,7 @@ using AfterSales.Features.Import;
 using AfterSales.Features.People;
 using AfterSales.Features.Products;
 using AfterSales.Features.Regions;
+using AfterSales.Features.WorkOrders;
 using AfterSales.Infrastructure;
 using AfterSales.Infrastructure.CommandLine;
 
@@ -25,6 +26,7 @@ builder.Services.AddEquipment();
 builder.Services.AddCustomers();
 builder.Services.AddStaff();
 builder.Services.AddAdmin();
+builder.Services.AddWorkOrders(builder.Configuration);
 
 var app = builder.Build();
 
@@ -38,5 +40,6 @@ app.MapEquipmentApi();
 app.MapCustomersApi();
 app.MapStaffApi();
 app.MapAdminApi();
+app.MapWorkOrdersApi();
 
 return await commandLine.InvokeAsync(app);

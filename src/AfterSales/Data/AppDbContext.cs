@@ -3,6 +3,7 @@ using AfterSales.Domain.Catalog;
 using AfterSales.Domain.Customers;
 using AfterSales.Domain.Organization;
 using AfterSales.Domain.People;
+using AfterSales.Domain.WorkOrders;
 using AfterSales.Features.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +26,9 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductFile> ProductFiles => Set<ProductFile>();
     public DbSet<InstalledEquipment> Equipment => Set<InstalledEquipment>();
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+    public DbSet<WorkOrderContact> WorkOrderContacts => Set<WorkOrderContact>();
+    public DbSet<WorkOrderItem> WorkOrderItems => Set<WorkOrderItem>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -76,6 +80,17 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     : AppDbContext(options, actor, clock)
 {
     public override bool IsPostgres => false;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no date type: instants are stored as UTC ticks, exact and in order, so that queries can
+        // compare and sort them (EF refuses to on SQLite's default text form).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    private sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 }
 
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, AuditActor actor, TimeProvider clock)

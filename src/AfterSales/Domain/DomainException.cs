@@ -17,8 +17,11 @@ public class DomainException(string code, params object[] arguments) : Exception
 /// <summary>The record does not exist, or the caller may not know that it does.</summary>
 public sealed class NotFoundException(string code = "NotFound") : DomainException(code);
 
-/// <summary>The record changed since the caller read it.</summary>
-public sealed class ConflictException(string code = "ConcurrentEdit") : DomainException(code);
+/// <summary>The record changed since the caller read it, or its state does not allow what was asked.</summary>
+public class ConflictException(string code = "ConcurrentEdit", params object[] arguments) : DomainException(code, arguments);
+
+/// <summary>An argument of a message that is itself a text to translate (a state, a verb): its key in ErrorText.</summary>
+public sealed record LocalizedArgument(string Key);
 
 /// <summary>The caller may see the record but not do this to it.</summary>
 public sealed class ForbiddenException(string code = "Forbidden", params object[] arguments) : DomainException(code, arguments);

@@ -18,7 +18,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems, IStr
     {
         var (status, code, field, args) = Classify(exception);
         if (status is null) return false;
-        var message = text[code, args].Value;
+        var message = Format(text, code, args);
         http.Response.StatusCode = status.Value;
         var details = new ProblemDetails { Status = status, Title = message, Type = $"https://aftersales.example/errors/{code}" };
         details.Extensions["code"] = code;
@@ -26,6 +26,10 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems, IStr
             details.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
     }
+
+    /// <summary>The message of a code with its arguments; arguments that are texts themselves are translated first.</summary>
+    internal static string Format(IStringLocalizer<ErrorText> text, string code, object[] args) =>
+        text[code, args.Select(a => a is LocalizedArgument l ? text[l.Key].Value : a).ToArray()].Value;
 
     internal static (int? Status, string Code, string? Field, object[] Args) Classify(Exception exception) => exception switch
     {
@@ -59,7 +63,7 @@ public sealed class DomainExceptionPageFilter(IStringLocalizer<ErrorText> text) 
         else
         {
             var key = field is null ? "" : $"Input.{field}";
-            context.ModelState.AddModelError(key, text[code, args].Value);
+            context.ModelState.AddModelError(key, DomainExceptionHandler.Format(text, code, args));
             if (executed.HandlerInstance is PageModel page)
             {
                 if (page is IReloadsOnError reload) await reload.ReloadAsync();

@@ -2,6 +2,7 @@ using AfterSales.Data;
 using AfterSales.Domain.Catalog;
 using AfterSales.Domain.Customers;
 using AfterSales.Domain.People;
+using AfterSales.Domain.WorkOrders;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
@@ -36,6 +37,7 @@ public sealed class RecordAuthorizationHandler : AuthorizationHandler<OperationA
             CustomerOwnership o => MayTouchCustomer(scope, o, edit),
             Staff s => edit ? Policies.Allows(Policies.ManageStaff, scope.Role) : MayReadStaff(scope, s),
             Product => !edit || Policies.Allows(Policies.ManageCatalog, scope.Role),
+            WorkOrder w => MayTouchWorkOrder(scope, w, edit),
             _ => false,
         };
         if (allowed) context.Succeed(requirement);
@@ -46,6 +48,13 @@ public sealed class RecordAuthorizationHandler : AuthorizationHandler<OperationA
     {
         var sees = scope.SeesOnlyOwnWork ? owner.TechnicianId == scope.StaffId : scope.SeesRegion(owner.RegionId);
         return sees && (!edit || (!scope.IsReadOnly && Policies.Allows(Policies.EditCustomers, scope.Role)));
+    }
+
+    /// <summary>A technician works their own jobs; a regional role its region's; head office reads all.</summary>
+    private static bool MayTouchWorkOrder(AccessScope scope, WorkOrder workOrder, bool edit)
+    {
+        var sees = scope.SeesOnlyOwnWork ? workOrder.TechnicianId == scope.StaffId : scope.SeesRegion(workOrder.RegionId);
+        return sees && (!edit || (!scope.IsReadOnly && (scope.SeesOnlyOwnWork || Policies.Allows(Policies.TakeWorkOrders, scope.Role))));
     }
 
     private static bool MayReadStaff(AccessScope scope, Staff staff) =>
@@ -68,6 +77,13 @@ public static class ScopedQueries
 
     public static IQueryable<InstalledEquipment> Equipment(this AppDbContext db, AccessScope scope) =>
         db.Equipment.Where(e => db.Sites(scope).Any(s => s.Id == e.SiteId));
+
+    public static IQueryable<WorkOrder> WorkOrders(this AppDbContext db, AccessScope scope)
+    {
+        if (scope.SeesOnlyOwnWork) return db.WorkOrders.Where(w => w.TechnicianId == scope.StaffId);
+        if (scope.SeesAllRegions) return db.WorkOrders;
+        return db.WorkOrders.Where(w => w.RegionId == scope.RegionId);
+    }
 
     public static IQueryable<Staff> Staff(this AppDbContext db, AccessScope scope)
     {

@@ -14,6 +14,7 @@ public static class Policies
     public const string ViewAudit = nameof(ViewAudit);
     public const string Import = nameof(Import);
     public const string EditCustomers = nameof(EditCustomers);
+    public const string TakeWorkOrders = nameof(TakeWorkOrders);
 
     public static readonly IReadOnlyDictionary<string, StaffRole[]> Roles = new Dictionary<string, StaffRole[]>
     {
@@ -25,6 +26,8 @@ public static class Policies
         [ManageCatalog] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.TechnicalSupport],
         [ViewAudit] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment],
         [Import] = [StaffRole.Administrator],
+        [TakeWorkOrders] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
+            StaffRole.Supervisor, StaffRole.Store],
         [EditCustomers] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store, StaffRole.Technician],
     };

@@ -32,7 +32,7 @@ namespace AfterSales.Data.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -192,7 +192,7 @@ namespace AfterSales.Data.Migrations.Sqlite
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -373,6 +373,142 @@ namespace AfterSales.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WorkOrders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TechnicianId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstContactDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstContactAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Required = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
+                    AppointmentStart = table.Column<long>(type: "INTEGER", nullable: true),
+                    AppointmentEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    DepartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ArrivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ArrivedLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WaitingForDepartment = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    WaitingQuestion = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StateBeforeWaiting = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DepartmentAnswer = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DepartmentConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_Staff_ReceivedById",
+                        column: x => x.ReceivedById,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_Staff_TechnicianId",
+                        column: x => x.TechnicianId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkOrderContacts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkOrderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    StaffId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ConstructionProgress = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AgreedStart = table.Column<long>(type: "INTEGER", nullable: true),
+                    AgreedEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    Required = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkOrderContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkOrderContacts_Staff_StaffId",
+                        column: x => x.StaffId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrderContacts_WorkOrders_WorkOrderId",
+                        column: x => x.WorkOrderId,
+                        principalTable: "WorkOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkOrderItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkOrderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EquipmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkOrderItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkOrderItems_Equipment_EquipmentId",
+                        column: x => x.EquipmentId,
+                        principalTable: "Equipment",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrderItems_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrderItems_WorkOrders_WorkOrderId",
+                        column: x => x.WorkOrderId,
+                        principalTable: "WorkOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -518,6 +654,61 @@ namespace AfterSales.Data.Migrations.Sqlite
                 column: "StaffNumber",
                 unique: true);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrderContacts_StaffId",
+                table: "WorkOrderContacts",
+                column: "StaffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrderContacts_WorkOrderId",
+                table: "WorkOrderContacts",
+                column: "WorkOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrderItems_EquipmentId",
+                table: "WorkOrderItems",
+                column: "EquipmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrderItems_ProductId",
+                table: "WorkOrderItems",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrderItems_WorkOrderId",
+                table: "WorkOrderItems",
+                column: "WorkOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_CustomerId",
+                table: "WorkOrders",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_FirstContactDueAt",
+                table: "WorkOrders",
+                column: "FirstContactDueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_ReceivedById",
+                table: "WorkOrders",
+                column: "ReceivedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_RegionId_State",
+                table: "WorkOrders",
+                columns: new[] { "RegionId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_SiteId",
+                table: "WorkOrders",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_TechnicianId_State",
+                table: "WorkOrders",
+                columns: new[] { "TechnicianId", "State" });
+
             migrationBuilder.AddForeignKey(
                 name: "FK_AspNetUserClaims_AspNetUsers_UserId",
                 table: "AspNetUserClaims",
@@ -616,19 +807,28 @@ namespace AfterSales.Data.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "Equipment");
-
-            migrationBuilder.DropTable(
                 name: "ProductFiles");
 
             migrationBuilder.DropTable(
                 name: "SiteContacts");
 
             migrationBuilder.DropTable(
+                name: "WorkOrderContacts");
+
+            migrationBuilder.DropTable(
+                name: "WorkOrderItems");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Equipment");
+
+            migrationBuilder.DropTable(
+                name: "WorkOrders");
 
             migrationBuilder.DropTable(
                 name: "Products");

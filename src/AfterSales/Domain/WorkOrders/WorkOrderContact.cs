@@ -1,0 +1,34 @@
+namespace AfterSales.Domain.WorkOrders;
+
+/// <summary>One call with the customer about a job (WO-2, WO-3): what was said and agreed.</summary>
+public class WorkOrderContact : Entity
+{
+    private WorkOrderContact() { }
+
+    internal WorkOrderContact(WorkOrder workOrder, DateTimeOffset at, int staffId, ContactOutcome outcome, string? constructionProgress,
+        DateTimeOffset? agreedStart, DateTimeOffset? agreedEnd, RequiredPresence required, string? notes)
+    {
+        WorkOrder = workOrder;
+        At = at;
+        StaffId = staffId;
+        Outcome = outcome;
+        ConstructionProgress = string.IsNullOrWhiteSpace(constructionProgress) ? null : constructionProgress.Trim();
+        AgreedStart = agreedStart;
+        AgreedEnd = agreedEnd;
+        Required = required;
+        Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+    }
+
+    public int WorkOrderId { get; private set; }
+    public WorkOrder WorkOrder { get; private set; } = null!;
+    public DateTimeOffset At { get; private set; }
+    public int StaffId { get; private set; }
+    public ContactOutcome Outcome { get; private set; }
+    /// <summary>Construction progress or site state as the customer described it.</summary>
+    public string? ConstructionProgress { get; private set; }
+    public DateTimeOffset? AgreedStart { get; private set; }
+    public DateTimeOffset? AgreedEnd { get; private set; }
+    /// <summary>Who the customer was told must be present.</summary>
+    public RequiredPresence Required { get; private set; }
+    public string? Notes { get; private set; }
+}

@@ -1,0 +1,171 @@
+using System.Security.Claims;
+using AfterSales.Data;
+using AfterSales.Domain;
+using AfterSales.Domain.People;
+using AfterSales.Domain.WorkOrders;
+using AfterSales.Features.Identity;
+using AfterSales.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Features.WorkOrders;
+
+/// <summary>
+/// Intake and every state change of a work order, shared by the pages and the API so both apply the same rules.
+/// A job the caller may not read is a 404; one they may read but not work on is a 403.
+/// </summary>
+public sealed class WorkOrderService(AppDbContext db, IAuthorizationService authorization, IHttpContextAccessor http,
+    TimeProvider clock, WorkOrderPolicy policy)
+{
+    private ClaimsPrincipal User => http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user.");
+    private AccessScope Scope => AccessScope.From(User);
+
+    public Task<Paged<WorkOrderDto>> ListAsync(WorkOrderFilter filter, int page, int pageSize = Paged<WorkOrderDto>.DefaultPageSize)
+    {
+        var now = clock.GetUtcNow();
+        var orders = db.WorkOrders(Scope).AsNoTracking();
+        if (filter.State is { } state) orders = orders.Where(w => w.State == state);
+        if (filter.Kind is { } kind) orders = orders.Where(w => w.Kind == kind);
+        if (filter.RegionId is { } region) orders = orders.Where(w => w.RegionId == region);
+        if (filter.TechnicianId is { } technician) orders = orders.Where(w => w.TechnicianId == technician);
+        if (filter.Open == true) orders = orders.Where(w => w.State != WorkOrderState.Closed && w.State != WorkOrderState.Cancelled);
+        if (filter.Overdue == true)
+            orders = orders.Where(w => w.FirstContactAt == null && w.FirstContactDueAt < now
+                && w.State != WorkOrderState.Closed && w.State != WorkOrderState.Cancelled);
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            var number = q.StartsWith("WO", StringComparison.OrdinalIgnoreCase) && int.TryParse(q[2..], out var n) ? n : (int?)null;
+            orders = orders.Where(w => w.Id == number || w.Description.Contains(q)
+                || db.Customers.Any(c => c.Id == w.CustomerId && (c.Name.Contains(q) || c.Code.Contains(q.ToUpper()) || c.Phone.Contains(q))));
+        }
+        return Paged<WorkOrderDto>.FromAsync(Project(orders.OrderByDescending(w => w.ReceivedAt).ThenByDescending(w => w.Id), now), page, pageSize);
+    }
+
+    public async Task<WorkOrderDetailsDto> GetAsync(int id)
+    {
+        var order = await LoadAsync(id, Operations.Read);
+        var now = clock.GetUtcNow();
+        var dto = await Project(db.WorkOrders.AsNoTracking().Where(w => w.Id == id), now).SingleAsync();
+        var contacts = await db.WorkOrderContacts.AsNoTracking().Where(c => c.WorkOrderId == id).OrderBy(c => c.At)
+            .Select(c => new ContactDto(c.Id, c.At, c.StaffId, db.Staff.Where(s => s.Id == c.StaffId).Select(s => s.Name).First(), c.Outcome,
+                c.ConstructionProgress, c.AgreedStart, c.AgreedEnd, c.Required, c.Notes))
+            .ToListAsync();
+        var items = await db.WorkOrderItems.AsNoTracking().Where(i => i.WorkOrderId == order.Id)
+            .Select(i => new ItemDto(i.Id, i.ProductId, db.Products.Where(p => p.Id == i.ProductId).Select(p => p.Name).FirstOrDefault(),
+                i.EquipmentId, db.Equipment.Where(e => e.Id == i.EquipmentId).Select(e => e.SerialNumber).FirstOrDefault(), i.Quantity))
+            .ToListAsync();
+        return new WorkOrderDetailsDto(dto, contacts, items);
+    }
+
+    /// <summary>
+    /// A new job from a store or a dispatcher. It goes to the customer's own technician unless another one is named
+    /// for a customer who has none yet (WO-4); its first-contact deadline comes from the policy (WO-2).
+    /// </summary>
+    public async Task<int> TakeAsync(IntakeInput input)
+    {
+        var scope = Scope;
+        if (!Policies.Allows(Policies.TakeWorkOrders, scope.Role)) throw new ForbiddenException();
+        var customer = await db.Customers(scope).Include(c => c.Sites).SingleOrDefaultAsync(c => c.Id == input.CustomerId)
+            ?? throw new DomainException("CustomerNotFound") { Field = nameof(IntakeInput.CustomerId) };
+        if (customer.Sites.All(s => s.Id != input.SiteId))
+            throw new DomainException("SiteNotOfCustomer") { Field = nameof(IntakeInput.SiteId) };
+
+        var order = new WorkOrder(input.Kind, customer.Id, input.SiteId, customer.RegionId, input.Description ?? "",
+            clock.GetUtcNow(), scope.StaffId, policy.FirstContactWindow);
+        var technician = customer.TechnicianId ?? input.TechnicianId;
+        if (customer.TechnicianId is not null && input.TechnicianId is not null && input.TechnicianId != customer.TechnicianId)
+            throw new ConflictException("TechnicianChangeNeedsApproval");
+        if (technician is not null)
+        {
+            await CheckTechnicianAsync(technician.Value, customer.RegionId);
+            order.AssignTechnician(technician.Value);
+        }
+        foreach (var item in input.Items ?? [])
+        {
+            if (item.EquipmentId is { } equipmentId && !await db.Equipment.AnyAsync(e => e.Id == equipmentId && e.SiteId == input.SiteId))
+                throw new DomainException("EquipmentNotAtSite") { Field = "EquipmentId" };
+            if (item.ProductId is { } productId && !await db.Products.AnyAsync(p => p.Id == productId))
+                throw new DomainException("ProductNotFound") { Field = "ProductId" };
+            order.AddItem(item.ProductId, item.EquipmentId, item.Quantity);
+        }
+        db.WorkOrders.Add(order);
+        await db.SaveChangesAsync();
+        return order.Id;
+    }
+
+    public Task AssignAsync(int id, AssignInput input) => ChangeAsync(id, input.Version, async order =>
+    {
+        await CheckTechnicianAsync(input.TechnicianId, order.RegionId);
+        order.AssignTechnician(input.TechnicianId);
+    }, managersOnly: true);
+
+    public Task RecordContactAsync(int id, ContactInput input) => ChangeAsync(id, input.Version, order =>
+    {
+        order.RecordContact(clock.GetUtcNow(), Scope.StaffId, input.Outcome, input.ConstructionProgress, input.AgreedStart, input.AgreedEnd,
+            input.Required, input.Notes);
+        return Task.CompletedTask;
+    });
+
+    public Task ScheduleAsync(int id, ScheduleInput input) => ChangeAsync(id, input.Version, order =>
+    {
+        order.Schedule(input.Start, input.End, input.CustomerConsented);
+        return Task.CompletedTask;
+    });
+
+    public Task DepartAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, order => Do(() => order.Depart(clock.GetUtcNow())));
+
+    public Task CheckInAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, order => Do(() => order.CheckIn(clock.GetUtcNow())));
+
+    public Task CompleteAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, order => Do(() => order.Complete(clock.GetUtcNow())));
+
+    public Task WaitForDepartmentAsync(int id, DepartmentInput input) =>
+        ChangeAsync(id, input.Version, order => Do(() => order.WaitForDepartment(input.Department ?? "", input.Question ?? "")));
+
+    public Task ConfirmByDepartmentAsync(int id, ConfirmationInput input) =>
+        ChangeAsync(id, input.Version, order => Do(() => order.ConfirmByDepartment(input.ConfirmedBy ?? "", input.Answer ?? "")));
+
+    public Task CancelAsync(int id, ReasonInput input) =>
+        ChangeAsync(id, input.Version, order => Do(() => order.Cancel(input.Reason ?? "")), managersOnly: true);
+
+    private static Task Do(Action action)
+    {
+        action();
+        return Task.CompletedTask;
+    }
+
+    private async Task ChangeAsync(int id, int version, Func<WorkOrder, Task> change, bool managersOnly = false)
+    {
+        var order = await LoadAsync(id, Operations.Edit);
+        if (managersOnly && !Policies.Allows(Policies.TakeWorkOrders, Scope.Role)) throw new ForbiddenException();
+        db.ExpectVersion(order, version);
+        await change(order);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<WorkOrder> LoadAsync(int id, OperationAuthorizationRequirement operation)
+    {
+        var order = await db.WorkOrders.Include(w => w.Contacts).SingleOrDefaultAsync(w => w.Id == id) ?? throw new NotFoundException();
+        if (!(await authorization.AuthorizeAsync(User, order, Operations.Read)).Succeeded) throw new NotFoundException();
+        if (operation == Operations.Edit && !(await authorization.AuthorizeAsync(User, order, Operations.Edit)).Succeeded)
+            throw new ForbiddenException("WorkOrderReadOnly");
+        return order;
+    }
+
+    private async Task CheckTechnicianAsync(int technicianId, int regionId)
+    {
+        if (!await db.Staff.AnyAsync(s => s.Id == technicianId && s.IsActive && s.Role == StaffRole.Technician && s.RegionId == regionId))
+            throw new DomainException("NotATechnicianOfRegion") { Field = "TechnicianId" };
+    }
+
+    private IQueryable<WorkOrderDto> Project(IQueryable<WorkOrder> orders, DateTimeOffset now) =>
+        orders.Select(w => new WorkOrderDto(w.Id, w.Kind, w.State, w.CustomerId,
+            db.Customers.Where(c => c.Id == w.CustomerId).Select(c => c.Name).First(), w.SiteId,
+            db.Sites.Where(s => s.Id == w.SiteId).Select(s => s.Address).First(), w.RegionId, w.TechnicianId,
+            db.Staff.Where(s => s.Id == w.TechnicianId).Select(s => s.Name).FirstOrDefault(), w.Description, w.ReceivedAt,
+            w.FirstContactDueAt, w.FirstContactAt,
+            w.FirstContactAt == null && w.FirstContactDueAt < now && w.State != WorkOrderState.Closed && w.State != WorkOrderState.Cancelled,
+            w.AppointmentStart, w.AppointmentEnd, w.Required, w.ArrivedLate, w.WaitingForDepartment, w.WaitingQuestion,
+            w.DepartmentAnswer, w.DepartmentConfirmedBy, w.CancelReason, w.Version));
+}
