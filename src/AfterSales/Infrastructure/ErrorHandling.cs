@@ -38,6 +38,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems, IStr
         ForbiddenException e => (StatusCodes.Status403Forbidden, e.Code, e.Field, e.Arguments),
         DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "ConcurrentEdit", null, []),
         DomainException e => (StatusCodes.Status400BadRequest, e.Code, e.Field, e.Arguments),
+        BadHttpRequestException e => (e.StatusCode, "UnreadableRequest", null, [e.InnerException?.Message ?? e.Message]),
         _ => (null, "", null, []),
     };
 }

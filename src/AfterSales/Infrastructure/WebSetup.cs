@@ -21,6 +21,10 @@ public static class WebSetup
         services.AddScoped<AuditChain>();
         services.AddScoped<DemoCompany>();
         services.AddProblemDetails();
+        // Enums travel by name ("Installation", "Reached"), as they are stored.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // A body that cannot be read becomes an exception, so the one handler answers it in the user's language.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using AfterSales.Data;
 using AfterSales.Domain;
 using AfterSales.Domain.People;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace AfterSales.Features.Admin;
 
 public sealed record AccountDto(string Id, string UserName, int StaffId, string StaffNumber, string StaffName,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<StaffRole>))] StaffRole Role,
+    StaffRole Role,
     string? RegionName, bool StaffActive, DateTimeOffset? LockedOutUntil, int AccessFailedCount);
 
 public sealed record CreateAccountRequest(int? StaffId, string? UserName, string? Password, string? ConfirmPassword = null);

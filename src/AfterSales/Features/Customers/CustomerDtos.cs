@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using AfterSales.Domain.Customers;
 
 namespace AfterSales.Features.Customers;
@@ -16,7 +15,7 @@ public sealed record SiteDto(int Id, int CustomerId, string Name, string City, s
     int Version, IReadOnlyList<ContactDto> Contacts);
 
 public sealed record ContactDto(int Id, int SiteId, string Name, string Phone,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<Trade>))] Trade Trade, int Version);
+    Trade Trade, int Version);
 
 /// <summary>
 /// Create or change a customer. <see cref="Code"/> is used on create only. <see cref="TechnicianId"/> and
@@ -29,7 +28,7 @@ public sealed record CustomerInput(string Code, string Name, string Phone, int R
 public sealed record SiteInput(string Name, string City, string Address, decimal? Latitude = null, decimal? Longitude = null, int Version = 0);
 
 public sealed record ContactInput(string Name, string Phone,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<Trade>))] Trade Trade, int Version = 0);
+    Trade Trade, int Version = 0);
 
 /// <summary>Equipment installed at a site, as the customer page lists it (the Catalog area owns it).</summary>
 public sealed record SiteEquipmentDto(int Id, int SiteId, string SerialNumber, string? ProductName, string Kind, string? Model,

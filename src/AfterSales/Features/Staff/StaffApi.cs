@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json.Serialization;
 using AfterSales.Data;
 using AfterSales.Domain;
 using AfterSales.Domain.People;
@@ -11,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Features.People;
 
 public sealed record StaffDto(int Id, string StaffNumber, string Name, string Phone,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<StaffRole>))] StaffRole Role,
+    StaffRole Role,
     int? RegionId, string? RegionName, int? ManagerId, string? ManagerName, int SkillLevel, DateOnly HireDate,
     bool IsActive, bool HasAccount, string? UserName, int Version);
 

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AfterSales.Domain.WorkOrders;
+using AfterSales.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Tests.Features;
+
+/// <summary>Work orders over HTTP on both databases: intake, first contact, scheduling, the visit's states, refusals.</summary>
+public sealed class WorkOrdersTests
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    // Customer C0001 (id 1) is in region FJ and belongs to tech01; C0002 (id 2) is in GD.
+    private static object Installation(int customerId = 1, int siteId = 1) =>
+        new { kind = "Installation", customerId, siteId, description = "安装智能马桶 Z1", items = new[] { new { productId = 1, quantity = 1 } } };
+
+    [Theory, BothDatabases]
+    public async Task A_store_takes_a_job_that_goes_to_the_customers_own_technician_with_a_first_contact_deadline(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var store = await app.LogInAsync("fj.store");
+
+        var created = await store.PostAsJsonAsync("/api/work-orders", Installation());
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var job = body.GetProperty("workOrder");
+        Assert.Equal(await app.StaffIdAsync("tech01"), job.GetProperty("technicianId").GetInt32());
+        Assert.Equal("New", job.GetProperty("state").GetString());
+        var received = job.GetProperty("receivedAt").GetDateTimeOffset();
+        Assert.Equal(received.AddHours(2), job.GetProperty("firstContactDueAt").GetDateTimeOffset());
+        Assert.StartsWith("WO0000", job.GetProperty("number").GetString());
+        var items = body.GetProperty("items");
+        Assert.Equal("智能马桶 Z1", items[0].GetProperty("productName").GetString());
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_uncontacted_job_becomes_overdue_after_two_hours_and_leaves_the_list_when_the_technician_calls(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var manager = await app.LogInAsync("fj.manager");
+        var id = await CreateAsync(manager);
+
+        Assert.Equal(0, await OverdueCountAsync(manager));
+        app.Factory.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await OverdueCountAsync(manager));
+
+        var tech = await app.LogInAsync("tech01");
+        var called = await tech.PostAsJsonAsync($"/api/work-orders/{id}/contacts",
+            new { outcome = "NoAnswer", version = await VersionAsync(tech, id) });
+        Assert.Equal(HttpStatusCode.OK, called.StatusCode);
+        Assert.Equal(0, await OverdueCountAsync(manager));
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_technician_contacts_schedules_departs_arrives_late_and_completes(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var id = await CreateAsync(await app.LogInAsync("fj.store"));
+        var tech = await app.LogInAsync("tech01");
+        var start = app.Factory.Clock.GetUtcNow().AddDays(1);
+
+        var contacted = await tech.PostAsJsonAsync($"/api/work-orders/{id}/contacts", new
+        {
+            outcome = "Reached", constructionProgress = "水电已完成，瓷砖下周贴", agreedStart = start, agreedEnd = start.AddHours(2),
+            required = "Owner, Plumber", version = await VersionAsync(tech, id),
+        }, Json);
+        Assert.Equal(HttpStatusCode.OK, contacted.StatusCode);
+        var job = (await contacted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder");
+        Assert.Equal("Scheduled", job.GetProperty("state").GetString());
+        Assert.Equal("Owner, Plumber", job.GetProperty("required").GetString());
+
+        // Moving the agreed time without the customer's consent is refused.
+        var moved = await tech.PostAsJsonAsync($"/api/work-orders/{id}/schedule",
+            new { start = start.AddHours(4), end = start.AddHours(6), customerConsented = false, version = await VersionAsync(tech, id) });
+        Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
+        Assert.Contains("征得客户同意", (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+
+        app.Factory.Clock.Advance(TimeSpan.FromDays(1));
+        tech = await app.LogInAsync("tech01"); // a day later: a new day's log-in
+        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/depart", new { version = await VersionAsync(tech, id) })).StatusCode);
+        app.Factory.Clock.Advance(TimeSpan.FromHours(3));
+        var arrived = await tech.PostAsJsonAsync($"/api/work-orders/{id}/check-in", new { version = await VersionAsync(tech, id) });
+        Assert.True((await arrived.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("arrivedLate").GetBoolean());
+        var completed = await tech.PostAsJsonAsync($"/api/work-orders/{id}/complete", new { version = await VersionAsync(tech, id) });
+        Assert.Equal("Completed", (await completed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("state").GetString());
+
+        var contacts = await app.DbAsync(d => d.WorkOrderContacts.Where(c => c.WorkOrderId == id).ToListAsync());
+        Assert.Equal("水电已完成，瓷砖下周贴", Assert.Single(contacts).ConstructionProgress);
+        Assert.True(await app.DbAsync(d => d.AuditEntries.AnyAsync(a => a.EntityType == "WorkOrder" && a.EntityId == id.ToString() && a.Actor == "tech01")));
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_illegal_transition_is_a_409_that_says_why_in_Chinese_and_changes_nothing(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var id = await CreateAsync(await app.LogInAsync("fj.store"));
+        var tech = await app.LogInAsync("tech01");
+
+        var response = await tech.PostAsJsonAsync($"/api/work-orders/{id}/complete", new { version = await VersionAsync(tech, id) });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("IllegalTransition", problem.GetProperty("code").GetString());
+        Assert.Equal("该工单当前为“新建”，不能完工。", problem.GetProperty("title").GetString());
+        Assert.Equal(WorkOrderState.New, await app.DbAsync(d => d.WorkOrders.Where(w => w.Id == id).Select(w => w.State).SingleAsync()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_different_technician_for_a_customer_who_has_one_needs_approval(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var manager = await app.LogInAsync("fj.manager");
+        var tech02 = await app.StaffIdAsync("tech02");
+
+        var intake = await manager.PostAsJsonAsync("/api/work-orders", new { kind = "Repair", customerId = 1, siteId = 1, description = "漏水", technicianId = tech02 });
+        Assert.Equal(HttpStatusCode.Conflict, intake.StatusCode);
+        Assert.Contains("经理批准", (await intake.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+
+        var id = await CreateAsync(manager);
+        var reassign = await manager.PostAsJsonAsync($"/api/work-orders/{id}/assign", new { technicianId = tech02, version = await VersionAsync(manager, id) });
+        Assert.Equal(HttpStatusCode.Conflict, reassign.StatusCode);
+        Assert.Equal(await app.StaffIdAsync("tech01"), await app.DbAsync(d => d.WorkOrders.Where(w => w.Id == id).Select(w => w.TechnicianId).SingleAsync()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Waiting_for_another_department_records_who_confirmed_what(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var id = await CreateAsync(await app.LogInAsync("fj.store"));
+        var tech = await app.LogInAsync("tech01");
+        await tech.PostAsJsonAsync($"/api/work-orders/{id}/wait-for-department", new { department = "设计部", question = "墙面能否开孔？", version = await VersionAsync(tech, id) });
+        var confirmed = await tech.PostAsJsonAsync($"/api/work-orders/{id}/confirm", new { confirmedBy = "设计部 王工", answer = "可以，避开水管", version = await VersionAsync(tech, id) });
+
+        var job = (await confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder");
+        Assert.Equal("New", job.GetProperty("state").GetString());
+        Assert.Equal("设计部 王工", job.GetProperty("departmentConfirmedBy").GetString());
+        Assert.Equal("可以，避开水管", job.GetProperty("departmentAnswer").GetString());
+    }
+
+    [Theory, BothDatabases]
+    public async Task Jobs_are_scoped_like_their_customers(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var fj = await CreateAsync(await app.LogInAsync("fj.store"));
+        var gd = await CreateAsync(await app.LogInAsync("gd.store"), customerId: 2, siteId: 2);
+
+        var tech02 = await app.LogInAsync("tech02");
+        Assert.Equal(HttpStatusCode.NotFound, (await tech02.GetAsync($"/api/work-orders/{fj}")).StatusCode);
+        Assert.Equal(0, (await tech02.GetFromJsonAsync<JsonElement>("/api/work-orders")).GetProperty("total").GetInt32());
+
+        var fjManager = await app.LogInAsync("fj.manager");
+        Assert.Equal(HttpStatusCode.NotFound, (await fjManager.GetAsync($"/api/work-orders/{gd}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fjManager.PostAsJsonAsync($"/api/work-orders/{gd}/cancel", new { reason = "x", version = 1 })).StatusCode);
+
+        var finance = await app.LogInAsync("finance");
+        Assert.Equal(2, (await finance.GetFromJsonAsync<JsonElement>("/api/work-orders")).GetProperty("total").GetInt32());
+        var refused = await finance.PostAsJsonAsync($"/api/work-orders/{fj}/cancel", new { reason = "x", version = 1 });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        // A store cannot take a job for another region's customer, nor may a technician take jobs at all.
+        Assert.Equal(HttpStatusCode.BadRequest, (await (await app.LogInAsync("fj.store")).PostAsJsonAsync("/api/work-orders", Installation(2, 2))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.LogInAsync("tech01")).PostAsJsonAsync("/api/work-orders", Installation())).StatusCode);
+        // Only managers cancel.
+        var tech01 = await app.LogInAsync("tech01");
+        Assert.Equal(HttpStatusCode.Forbidden, (await tech01.PostAsJsonAsync($"/api/work-orders/{fj}/cancel", new { reason = "x", version = 1 })).StatusCode);
+    }
+
+    private static async Task<int> CreateAsync(HttpClient client, int customerId = 1, int siteId = 1)
+    {
+        var created = await client.PostAsJsonAsync("/api/work-orders", Installation(customerId, siteId));
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("id").GetInt32();
+    }
+
+    private static async Task<int> VersionAsync(HttpClient client, int id) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/work-orders/{id}")).GetProperty("workOrder").GetProperty("version").GetInt32();
+
+    private static async Task<int> OverdueCountAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/work-orders?overdue=true")).GetProperty("total").GetInt32();
+}
