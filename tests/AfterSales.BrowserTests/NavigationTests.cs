@@ -6,7 +6,7 @@ namespace AfterSales.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class NavigationTests(BrowserFixture fixture)
 {
-    private static readonly string[] Everyone = ["首页", "客户", "设备", "产品"];
+    private static readonly string[] Everyone = ["首页", "工单", "客户", "设备", "产品"];
 
     public static TheoryData<string, string, string[]> Roles => new()
     {

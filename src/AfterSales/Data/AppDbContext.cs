@@ -97,4 +97,14 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
     : AppDbContext(options, actor, clock)
 {
     public override bool IsPostgres => true;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // timestamptz holds instants in UTC; a time typed with the site's offset (+08:00) is the same instant.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+    }
+
+    private sealed class ToUtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v);
 }

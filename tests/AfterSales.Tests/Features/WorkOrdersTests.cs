@@ -61,7 +61,8 @@ public sealed class WorkOrdersTests
         await using var app = await TestApp.StartAsync(db);
         var id = await CreateAsync(await app.LogInAsync("fj.store"));
         var tech = await app.LogInAsync("tech01");
-        var start = app.Factory.Clock.GetUtcNow().AddDays(1);
+        // Times as a phone in China sends them, with +08:00: stored as the same instant on both engines.
+        var start = app.Factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).AddDays(1);
 
         var contacted = await tech.PostAsJsonAsync($"/api/work-orders/{id}/contacts", new
         {
@@ -181,4 +182,50 @@ public sealed class WorkOrdersTests
 
     private static async Task<int> OverdueCountAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/work-orders?overdue=true")).GetProperty("total").GetInt32();
+}
+
+/// <summary>The work-order pages as a store and a technician use them, on both databases.</summary>
+public sealed class WorkOrderPagesTests
+{
+    [Theory, BothDatabases]
+    public async Task A_store_takes_a_job_on_the_page_and_the_technician_records_the_call_and_is_told_why_a_step_is_refused(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var store = await app.LogInAsync("fj.store");
+        var form = await store.GetStringAsync("/WorkOrders/New?Input.CustomerId=1");
+        Assert.Contains("张伟", form); // the customer's own technician is shown, not offered for a change
+
+        var created = await TestApp.PostFormAsync(store, "/WorkOrders/New?Input.CustomerId=1", new Dictionary<string, string>
+        {
+            ["Input.CustomerId"] = "1", ["Input.SiteId"] = "1", ["Input.Kind"] = "Measurement",
+            ["Input.Description"] = "卫生间量尺", ["Input.ProductId"] = "3", ["Input.Quantity"] = "1",
+        }, "/WorkOrders/New");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = created.Headers.Location!.OriginalString;
+        Assert.StartsWith("/WorkOrders/Details/", page);
+
+        var tech = await app.LogInAsync("tech01");
+        var details = await tech.GetStringAsync(page);
+        Assert.Contains("卫生间量尺", details);
+        Assert.Contains("登记与客户的通话", details);
+
+        var id = int.Parse(page.Split('/').Last());
+        var local = app.Factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).AddDays(1);
+        var contacted = await TestApp.PostFormAsync(tech, page, new Dictionary<string, string>
+        {
+            ["outcome"] = "Reached", ["progress"] = "毛坯房，下周进场", ["agreedStart"] = local.ToString("yyyy-MM-ddT09:00"),
+            ["agreedEnd"] = local.ToString("yyyy-MM-ddT11:00"), ["required"] = "Owner",
+            ["version"] = (await app.DbAsync(d => d.WorkOrders.Where(w => w.Id == id).Select(w => w.Version).SingleAsync())).ToString(),
+        }, page + "?handler=Contact");
+        Assert.True(contacted.StatusCode == HttpStatusCode.Redirect, await contacted.Content.ReadAsStringAsync());
+        var scheduled = await tech.GetStringAsync(page);
+        Assert.Contains("已预约", scheduled);
+        Assert.Contains("毛坯房，下周进场", scheduled);
+        Assert.Contains(local.ToString("yyyy-MM-dd") + " 09:00", scheduled); // shown in the site's time (UTC+8)
+
+        var version = await app.DbAsync(d => d.WorkOrders.Where(w => w.Id == id).Select(w => w.Version).SingleAsync());
+        var refused = await TestApp.PostFormAsync(tech, page, new Dictionary<string, string> { ["version"] = version.ToString() }, page + "?handler=Complete");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("该工单当前为“已预约”，不能完工。", await refused.Content.ReadAsStringAsync());
+    }
 }

@@ -1,0 +1,76 @@
+using AfterSales.Data;
+using AfterSales.Domain.WorkOrders;
+using AfterSales.Features.Identity;
+using AfterSales.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Features.WorkOrders;
+
+/// <summary>
+/// A job's whole story — customer, site, contacts, items, department questions, history — and the actions its
+/// state allows. Every action is the same service call as the API's.
+/// </summary>
+public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, IAuthorizationService authorization, LocalTime local)
+    : PageModel, IReloadsOnError
+{
+    public WorkOrderDetailsDto Details { get; private set; } = null!;
+    public WorkOrderDto Order => Details.WorkOrder;
+    public bool MayWork { get; private set; }
+    public bool MayManage { get; private set; }
+    public string? CustomerPhone { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int Id { get; set; }
+
+    public async Task OnGetAsync() => await ReloadAsync();
+
+    public async Task ReloadAsync()
+    {
+        Details = await orders.GetAsync(Id);
+        var entity = await db.WorkOrders.AsNoTracking().SingleAsync(w => w.Id == Id);
+        MayWork = (await authorization.AuthorizeAsync(User, entity, Operations.Edit)).Succeeded;
+        MayManage = MayWork && Policies.Allows(Policies.TakeWorkOrders, AccessScope.From(User).Role);
+        CustomerPhone = await db.Customers.Where(c => c.Id == Order.CustomerId).Select(c => c.Phone).SingleAsync();
+    }
+
+    public Task<IActionResult> OnPostContactAsync(ContactOutcome outcome, string? progress, DateTime? agreedStart, DateTime? agreedEnd,
+        RequiredPresence[]? required, string? notes, int version) =>
+        Act(() => orders.RecordContactAsync(Id, new ContactInput(outcome, progress, Instant(agreedStart), Instant(agreedEnd),
+            (required ?? []).Aggregate(RequiredPresence.None, (all, one) => all | one), notes, version)));
+
+    public Task<IActionResult> OnPostScheduleAsync(DateTime start, DateTime end, bool customerConsented, int version) =>
+        Act(() => orders.ScheduleAsync(Id, new ScheduleInput(Instant(start)!.Value, Instant(end)!.Value, customerConsented, version)));
+
+    public Task<IActionResult> OnPostDepartAsync(int version) => Act(() => orders.DepartAsync(Id, new VersionInput(version)));
+
+    public Task<IActionResult> OnPostCheckInAsync(int version) => Act(() => orders.CheckInAsync(Id, new VersionInput(version)));
+
+    public Task<IActionResult> OnPostCompleteAsync(int version) => Act(() => orders.CompleteAsync(Id, new VersionInput(version)));
+
+    public Task<IActionResult> OnPostWaitAsync(string department, string question, int version) =>
+        Act(() => orders.WaitForDepartmentAsync(Id, new DepartmentInput(department, question, version)));
+
+    public Task<IActionResult> OnPostConfirmAsync(string confirmedBy, string answer, int version) =>
+        Act(() => orders.ConfirmByDepartmentAsync(Id, new ConfirmationInput(confirmedBy, answer, version)));
+
+    public Task<IActionResult> OnPostCancelAsync(string reason, int version) =>
+        Act(() => orders.CancelAsync(Id, new ReasonInput(reason, version)));
+
+    private async Task<IActionResult> Act(Func<Task> action)
+    {
+        if (!ModelState.IsValid)
+        {
+            await ReloadAsync();
+            return Page();
+        }
+        await action();
+        return RedirectToPage(new { Id });
+    }
+
+    /// <summary>A time typed on the page is the site's local time.</summary>
+    private DateTimeOffset? Instant(DateTime? localTime) =>
+        localTime is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Unspecified), local.Zone.GetUtcOffset(t)) : null;
+}
