@@ -16,6 +16,7 @@ public sealed class WorkOrderStateMachineTests
         ["AssignTechnician"] = w => w.AssignTechnician(7),
         ["RecordContact"] = w => w.RecordContact(Received.AddMinutes(30), 7, ContactOutcome.Reached, null, null, null, RequiredPresence.Owner, null),
         ["Schedule"] = w => w.Schedule(WindowStart, WindowEnd, customerConsented: true),
+        ["ConfirmDayBefore"] = w => w.ConfirmDayBefore(WindowStart.AddDays(-1), "业主"),
         ["Depart"] = w => w.Depart(WindowStart),
         ["CheckIn"] = w => w.CheckIn(WindowStart.AddMinutes(30)),
         ["Complete"] = w => w.Complete(WindowStart.AddHours(1)),
@@ -30,7 +31,7 @@ public sealed class WorkOrderStateMachineTests
     {
         [WorkOrderState.New] = ["AssignTechnician", "RecordContact", "WaitForDepartment", "Cancel"],
         [WorkOrderState.Contacted] = ["AssignTechnician", "RecordContact", "Schedule", "WaitForDepartment", "Cancel"],
-        [WorkOrderState.Scheduled] = ["AssignTechnician", "RecordContact", "Schedule", "Depart", "WaitForDepartment", "Cancel"],
+        [WorkOrderState.Scheduled] = ["AssignTechnician", "RecordContact", "Schedule", "ConfirmDayBefore", "Depart", "WaitForDepartment", "Cancel"],
         [WorkOrderState.EnRoute] = ["CheckIn"],
         [WorkOrderState.OnSite] = ["Complete", "WaitForDepartment"],
         [WorkOrderState.Completed] = ["MarkSigned"],
@@ -169,6 +170,45 @@ public sealed class WorkOrderStateMachineTests
         var order = New();
         order.RecordContact(Received, 7, ContactOutcome.Reached, null, WindowStart, WindowEnd, RequiredPresence.None, null);
         Assert.Equal("NoTechnician", Assert.Throws<DomainException>(() => order.Depart(WindowStart)).Code);
+    }
+
+    [Fact]
+    public void An_installation_leaves_only_after_the_day_before_confirmation_and_the_checklist_and_completes_only_after_its_own()
+    {
+        var order = new WorkOrder(WorkOrderKind.Installation, 1, 1, 1, "安装淋浴房", Received, 3, new WorkOrderPolicy());
+        order.AssignTechnician(7);
+        order.RecordContact(Received, 7, ContactOutcome.Reached, null, WindowStart, WindowEnd, RequiredPresence.Owner, null);
+        Assert.Equal(["GoodsUnboxedChecked", "Tools", "Accessories", "RecordForm"],
+            order.Checklist.Where(i => i.Phase == ChecklistPhase.PreDeparture).Select(i => i.Code));
+
+        Assert.Equal("NotReleasedWithoutConfirmation", Assert.Throws<ConflictException>(() => order.Depart(WindowStart)).Code);
+        order.ConfirmDayBefore(WindowStart.AddDays(-1), "业主");
+        var open = Assert.Throws<ConflictException>(() => order.Depart(WindowStart));
+        Assert.Equal("ChecklistIncompleteBeforeDeparture", open.Code);
+        Assert.Equal(4, open.Arguments[0]);
+
+        // Items are saved with ids; here they are numbered as the database would.
+        var id = 1;
+        foreach (var item in order.Checklist) typeof(Entity).GetProperty(nameof(Entity.Id))!.SetValue(item, id++);
+        var completionItem = order.Checklist.First(i => i.Phase == ChecklistPhase.Completion);
+        Assert.Throws<IllegalTransitionException>(() => order.SetChecklistItem(completionItem.Id, true, WindowStart, 7));
+        foreach (var item in order.Checklist.Where(i => i.Phase == ChecklistPhase.PreDeparture)) order.SetChecklistItem(item.Id, true, WindowStart, 7);
+        order.Depart(WindowStart);
+        order.CheckIn(WindowStart.AddMinutes(20));
+
+        Assert.Equal(3, Assert.Throws<ConflictException>(() => order.Complete(WindowStart.AddHours(1))).Arguments[0]);
+        foreach (var item in order.Checklist.Where(i => i.Phase == ChecklistPhase.Completion)) order.SetChecklistItem(item.Id, true, WindowStart, 7);
+        order.Complete(WindowStart.AddHours(1));
+        Assert.Equal(WorkOrderState.Completed, order.State);
+    }
+
+    [Fact]
+    public void A_measurement_needs_no_day_before_confirmation_and_brings_the_measuring_kit()
+    {
+        var order = new WorkOrder(WorkOrderKind.Measurement, 1, 1, 1, "量尺", Received, 3, new WorkOrderPolicy());
+        Assert.False(order.NeedsDayBeforeConfirmation);
+        Assert.Contains("MeasuringTools", order.Checklist.Select(i => i.Code));
+        Assert.Contains("ShoeCovers", order.Checklist.Select(i => i.Code));
     }
 
     private static WorkOrder New() =>

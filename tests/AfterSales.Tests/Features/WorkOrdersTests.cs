@@ -80,12 +80,25 @@ public sealed class WorkOrdersTests
         Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
         Assert.Contains("征得客户同意", (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
 
+        // SCH-3: not released for loading before the day-before confirmation; VIS-1: not before the checklist.
+        var unconfirmed = await tech.PostAsJsonAsync($"/api/work-orders/{id}/depart", new { version = await VersionAsync(tech, id) });
+        Assert.Equal(HttpStatusCode.Conflict, unconfirmed.StatusCode);
+        Assert.Contains("不能放行装车", (await unconfirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        await tech.PostAsJsonAsync($"/api/work-orders/{id}/day-before-confirmation", new { confirmedBy = "业主 王先生", answer = "", version = await VersionAsync(tech, id) });
+        var incomplete = await tech.PostAsJsonAsync($"/api/work-orders/{id}/depart", new { version = await VersionAsync(tech, id) });
+        Assert.Equal(HttpStatusCode.Conflict, incomplete.StatusCode);
+        Assert.Equal("出发前检查清单尚未完成：还有 4 项未勾选。", (await incomplete.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        await TickAllAsync(tech, id, "PreDeparture");
+
         app.Factory.Clock.Advance(TimeSpan.FromDays(1));
         tech = await app.LogInAsync("tech01"); // a day later: a new day's log-in
         Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/depart", new { version = await VersionAsync(tech, id) })).StatusCode);
         app.Factory.Clock.Advance(TimeSpan.FromHours(3));
         var arrived = await tech.PostAsJsonAsync($"/api/work-orders/{id}/check-in", new { version = await VersionAsync(tech, id) });
         Assert.True((await arrived.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("arrivedLate").GetBoolean());
+        var early = await tech.PostAsJsonAsync($"/api/work-orders/{id}/complete", new { version = await VersionAsync(tech, id) });
+        Assert.Equal("完工检查清单尚未完成：还有 3 项未勾选。", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        await TickAllAsync(tech, id, "Completion");
         var completed = await tech.PostAsJsonAsync($"/api/work-orders/{id}/complete", new { version = await VersionAsync(tech, id) });
         Assert.Equal("Completed", (await completed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("state").GetString());
 
@@ -175,6 +188,17 @@ public sealed class WorkOrdersTests
         var created = await client.PostAsJsonAsync("/api/work-orders", Installation(customerId, siteId));
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("id").GetInt32();
+    }
+
+    private static async Task TickAllAsync(HttpClient client, int id, string phase)
+    {
+        var job = await client.GetFromJsonAsync<JsonElement>($"/api/work-orders/{id}");
+        foreach (var line in job.GetProperty("checklist").EnumerateArray().Where(l => l.GetProperty("phase").GetString() == phase))
+        {
+            var ticked = await client.PutAsJsonAsync($"/api/work-orders/{id}/checklist/{line.GetProperty("id").GetInt32()}",
+                new { done = true, version = await VersionAsync(client, id) });
+            Assert.Equal(HttpStatusCode.OK, ticked.StatusCode);
+        }
     }
 
     private static async Task<int> VersionAsync(HttpClient client, int id) =>

@@ -34,6 +34,9 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.HasOne<Staff>().WithMany().HasForeignKey(w => w.ReceivedById).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(w => w.Contacts).WithOne(c => c.WorkOrder).HasForeignKey(c => c.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(w => w.Contacts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Property(w => w.DayBeforeConfirmedBy).HasMaxLength(100);
+        b.HasMany(w => w.Checklist).WithOne(i => i.WorkOrder).HasForeignKey(i => i.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(w => w.Checklist).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(w => w.Items).WithOne(i => i.WorkOrder).HasForeignKey(i => i.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(w => w.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -58,5 +61,17 @@ internal sealed class WorkOrderItemConfiguration : IEntityTypeConfiguration<Work
         b.Property(i => i.Version).IsConcurrencyToken();
         b.HasOne<Product>().WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<InstalledEquipment>().WithMany().HasForeignKey(i => i.EquipmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ChecklistItemConfiguration : IEntityTypeConfiguration<ChecklistItem>
+{
+    public void Configure(EntityTypeBuilder<ChecklistItem> b)
+    {
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.Property(i => i.Code).HasMaxLength(50);
+        b.Ignore(i => i.IsDone);
+        b.HasIndex(i => new { i.WorkOrderId, i.Position });
+        b.HasOne<Staff>().WithMany().HasForeignKey(i => i.DoneById).OnDelete(DeleteBehavior.Restrict);
     }
 }

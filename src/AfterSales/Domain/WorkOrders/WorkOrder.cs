@@ -8,8 +8,19 @@ public class WorkOrder : Entity
 {
     private readonly List<WorkOrderContact> _contacts = [];
     private readonly List<WorkOrderItem> _items = [];
+    private readonly List<ChecklistItem> _checklist = [];
 
     private WorkOrder() { }
+
+    public WorkOrder(WorkOrderKind kind, int customerId, int siteId, int regionId, string description, DateTimeOffset receivedAt,
+        int receivedById, WorkOrderPolicy policy)
+        : this(kind, customerId, siteId, regionId, description, receivedAt, receivedById, policy.FirstContactWindow)
+    {
+        var position = 0;
+        foreach (var code in policy.PreDepartureFor(kind)) _checklist.Add(new ChecklistItem(this, ChecklistPhase.PreDeparture, code, position++));
+        foreach (var code in policy.Completion) _checklist.Add(new ChecklistItem(this, ChecklistPhase.Completion, code, position++));
+        NeedsDayBeforeConfirmation = policy.NeedDayBeforeConfirmation.Contains(kind);
+    }
 
     public WorkOrder(WorkOrderKind kind, int customerId, int siteId, int regionId, string description, DateTimeOffset receivedAt,
         int receivedById, TimeSpan firstContactWindow)
@@ -62,6 +73,13 @@ public class WorkOrder : Entity
     public string? DepartmentConfirmedBy { get; private set; }
 
     public string? CancelReason { get; private set; }
+
+    /// <summary>SCH-3: the job is released for loading only once the customer confirmed, the day before, that the site is ready.</summary>
+    public bool NeedsDayBeforeConfirmation { get; private set; }
+    public DateTimeOffset? DayBeforeConfirmedAt { get; private set; }
+    public string? DayBeforeConfirmedBy { get; private set; }
+
+    public IReadOnlyCollection<ChecklistItem> Checklist => _checklist.AsReadOnly();
 
     public IReadOnlyCollection<WorkOrderContact> Contacts => _contacts.AsReadOnly();
     public IReadOnlyCollection<WorkOrderItem> Items => _items.AsReadOnly();
@@ -132,10 +150,33 @@ public class WorkOrder : Entity
         State = WorkOrderState.Scheduled;
     }
 
+    /// <summary>SCH-3: the customer confirmed someone is home and the site is ready; who confirmed is kept.</summary>
+    public void ConfirmDayBefore(DateTimeOffset at, string confirmedBy)
+    {
+        Require(nameof(ConfirmDayBefore), WorkOrderState.Scheduled);
+        if (string.IsNullOrWhiteSpace(confirmedBy)) throw new DomainException("Required") { Field = "ConfirmedBy" };
+        DayBeforeConfirmedAt = at;
+        DayBeforeConfirmedBy = confirmedBy.Trim();
+    }
+
+    /// <summary>Ticks or unticks one line of the checklist while the phase is still open.</summary>
+    public void SetChecklistItem(int itemId, bool done, DateTimeOffset at, int staffId)
+    {
+        var item = _checklist.SingleOrDefault(i => i.Id == itemId) ?? throw new NotFoundException();
+        if (item.Phase == ChecklistPhase.PreDeparture)
+            Require(nameof(SetChecklistItem), WorkOrderState.New, WorkOrderState.Contacted, WorkOrderState.Scheduled, WorkOrderState.WaitingForDepartment);
+        else
+            Require(nameof(SetChecklistItem), WorkOrderState.OnSite);
+        if (done) item.Tick(at, staffId);
+        else item.Untick();
+    }
+
     public void Depart(DateTimeOffset at)
     {
         Require(nameof(Depart), WorkOrderState.Scheduled);
         if (TechnicianId is null) throw new DomainException("NoTechnician");
+        if (NeedsDayBeforeConfirmation && DayBeforeConfirmedAt is null) throw new ConflictException("NotReleasedWithoutConfirmation");
+        RequireChecklist(ChecklistPhase.PreDeparture, "ChecklistIncompleteBeforeDeparture");
         DepartedAt = at;
         State = WorkOrderState.EnRoute;
     }
@@ -152,6 +193,7 @@ public class WorkOrder : Entity
     public void Complete(DateTimeOffset at)
     {
         Require(nameof(Complete), WorkOrderState.OnSite);
+        RequireChecklist(ChecklistPhase.Completion, "ChecklistIncompleteBeforeCompletion");
         CompletedAt = at;
         State = WorkOrderState.Completed;
     }
@@ -201,6 +243,13 @@ public class WorkOrder : Entity
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Required") { Field = "Reason" };
         CancelReason = reason.Trim();
         State = WorkOrderState.Cancelled;
+    }
+
+    /// <summary>Refuses with the count of open lines; the page lists which ones they are.</summary>
+    private void RequireChecklist(ChecklistPhase phase, string code)
+    {
+        var open = _checklist.Count(i => i.Phase == phase && !i.IsDone);
+        if (open > 0) throw new ConflictException(code, open);
     }
 
     private void Require(string verb, params WorkOrderState[] allowed)

@@ -10,4 +10,22 @@ public sealed record WorkOrderPolicy
     public double FirstContactHours { get; init; } = 2;
 
     public TimeSpan FirstContactWindow => TimeSpan.FromHours(FirstContactHours);
+
+    /// <summary>VIS-1: the pre-departure checklist per kind; kinds not named use <see cref="DefaultPreDeparture"/>.</summary>
+    public Dictionary<WorkOrderKind, string[]> PreDeparture { get; init; } = new()
+    {
+        [WorkOrderKind.Measurement] = ["ProductList", "Drawings", "MeasuringTools", "Notebook", "RecordForm", "ShoeCovers"],
+        [WorkOrderKind.Guidance] = ["ProductList", "Drawings", "MeasuringTools", "Notebook", "RecordForm", "ShoeCovers"],
+        [WorkOrderKind.Installation] = ["GoodsUnboxedChecked", "Tools", "Accessories", "RecordForm"],
+    };
+
+    public string[] DefaultPreDeparture { get; init; } = ["Tools", "RecordForm", "ShoeCovers"];
+
+    /// <summary>VIS-6: the completion checklist of every visit.</summary>
+    public string[] Completion { get; init; } = ["RubbishRemoved", "FurnitureRestored", "ProductsCleaned"];
+
+    /// <summary>SCH-3: kinds whose job is released for loading only after the customer's day-before confirmation.</summary>
+    public WorkOrderKind[] NeedDayBeforeConfirmation { get; init; } = [WorkOrderKind.Installation];
+
+    public string[] PreDepartureFor(WorkOrderKind kind) => PreDeparture.TryGetValue(kind, out var items) ? items : DefaultPreDeparture;
 }

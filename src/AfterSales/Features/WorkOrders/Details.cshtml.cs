@@ -44,6 +44,12 @@ public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, IAuth
     public Task<IActionResult> OnPostScheduleAsync(DateTime start, DateTime end, bool customerConsented, int version) =>
         Act(() => orders.ScheduleAsync(Id, new ScheduleInput(Instant(start)!.Value, Instant(end)!.Value, customerConsented, version)));
 
+    public Task<IActionResult> OnPostChecklistAsync(int itemId, bool done, int version) =>
+        Act(() => orders.SetChecklistItemAsync(Id, itemId, new ChecklistInput(done, version)));
+
+    public Task<IActionResult> OnPostDayBeforeAsync(string confirmedBy, int version) =>
+        Act(() => orders.ConfirmDayBeforeAsync(Id, new ConfirmationInput(confirmedBy, "", version)));
+
     public Task<IActionResult> OnPostDepartAsync(int version) => Act(() => orders.DepartAsync(Id, new VersionInput(version)));
 
     public Task<IActionResult> OnPostCheckInAsync(int version) => Act(() => orders.CheckInAsync(Id, new VersionInput(version)));

@@ -7,7 +7,7 @@ public sealed record WorkOrderDto(int Id, WorkOrderKind Kind, WorkOrderState Sta
     DateTimeOffset ReceivedAt, DateTimeOffset FirstContactDueAt, DateTimeOffset? FirstContactAt, bool FirstContactOverdue,
     DateTimeOffset? AppointmentStart, DateTimeOffset? AppointmentEnd, RequiredPresence Required, bool ArrivedLate,
     string? WaitingForDepartment, string? WaitingQuestion, string? DepartmentAnswer, string? DepartmentConfirmedBy,
-    string? CancelReason, int Version)
+    string? CancelReason, bool NeedsDayBeforeConfirmation, DateTimeOffset? DayBeforeConfirmedAt, string? DayBeforeConfirmedBy, int Version)
 {
     public string Number => $"WO{Id:000000}";
 }
@@ -17,7 +17,12 @@ public sealed record ContactDto(int Id, DateTimeOffset At, int StaffId, string S
 
 public sealed record ItemDto(int Id, int? ProductId, string? ProductName, int? EquipmentId, string? SerialNumber, int Quantity);
 
-public sealed record WorkOrderDetailsDto(WorkOrderDto WorkOrder, IReadOnlyList<ContactDto> Contacts, IReadOnlyList<ItemDto> Items);
+public sealed record ChecklistItemDto(int Id, ChecklistPhase Phase, string Code, DateTimeOffset? DoneAt, string? DoneBy);
+
+public sealed record WorkOrderDetailsDto(WorkOrderDto WorkOrder, IReadOnlyList<ContactDto> Contacts, IReadOnlyList<ItemDto> Items,
+    IReadOnlyList<ChecklistItemDto> Checklist);
+
+public sealed record ChecklistInput(bool Done, int Version = 0);
 
 public sealed record IntakeItem(int? ProductId, int? EquipmentId, int Quantity = 1);
 

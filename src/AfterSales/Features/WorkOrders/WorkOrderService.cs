@@ -56,7 +56,10 @@ public sealed class WorkOrderService(AppDbContext db, IAuthorizationService auth
             .Select(i => new ItemDto(i.Id, i.ProductId, db.Products.Where(p => p.Id == i.ProductId).Select(p => p.Name).FirstOrDefault(),
                 i.EquipmentId, db.Equipment.Where(e => e.Id == i.EquipmentId).Select(e => e.SerialNumber).FirstOrDefault(), i.Quantity))
             .ToListAsync();
-        return new WorkOrderDetailsDto(dto, contacts, items);
+        var checklist = await db.ChecklistItems.AsNoTracking().Where(i => i.WorkOrderId == id).OrderBy(i => i.Position)
+            .Select(i => new ChecklistItemDto(i.Id, i.Phase, i.Code, i.DoneAt, db.Staff.Where(s => s.Id == i.DoneById).Select(s => s.Name).FirstOrDefault()))
+            .ToListAsync();
+        return new WorkOrderDetailsDto(dto, contacts, items, checklist);
     }
 
     /// <summary>
@@ -73,7 +76,7 @@ public sealed class WorkOrderService(AppDbContext db, IAuthorizationService auth
             throw new DomainException("SiteNotOfCustomer") { Field = nameof(IntakeInput.SiteId) };
 
         var order = new WorkOrder(input.Kind, customer.Id, input.SiteId, customer.RegionId, input.Description ?? "",
-            clock.GetUtcNow(), scope.StaffId, policy.FirstContactWindow);
+            clock.GetUtcNow(), scope.StaffId, policy);
         var technician = customer.TechnicianId ?? input.TechnicianId;
         if (customer.TechnicianId is not null && input.TechnicianId is not null && input.TechnicianId != customer.TechnicianId)
             throw new ConflictException("TechnicianChangeNeedsApproval");
@@ -114,6 +117,12 @@ public sealed class WorkOrderService(AppDbContext db, IAuthorizationService auth
         return Task.CompletedTask;
     });
 
+    public Task ConfirmDayBeforeAsync(int id, ConfirmationInput input) =>
+        ChangeAsync(id, input.Version, order => Do(() => order.ConfirmDayBefore(clock.GetUtcNow(), input.ConfirmedBy ?? "")));
+
+    public Task SetChecklistItemAsync(int id, int itemId, ChecklistInput input) =>
+        ChangeAsync(id, input.Version, order => Do(() => order.SetChecklistItem(itemId, input.Done, clock.GetUtcNow(), Scope.StaffId)));
+
     public Task DepartAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, order => Do(() => order.Depart(clock.GetUtcNow())));
 
     public Task CheckInAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, order => Do(() => order.CheckIn(clock.GetUtcNow())));
@@ -146,7 +155,7 @@ public sealed class WorkOrderService(AppDbContext db, IAuthorizationService auth
 
     private async Task<WorkOrder> LoadAsync(int id, OperationAuthorizationRequirement operation)
     {
-        var order = await db.WorkOrders.Include(w => w.Contacts).SingleOrDefaultAsync(w => w.Id == id) ?? throw new NotFoundException();
+        var order = await db.WorkOrders.Include(w => w.Contacts).Include(w => w.Checklist).SingleOrDefaultAsync(w => w.Id == id) ?? throw new NotFoundException();
         if (!(await authorization.AuthorizeAsync(User, order, Operations.Read)).Succeeded) throw new NotFoundException();
         if (operation == Operations.Edit && !(await authorization.AuthorizeAsync(User, order, Operations.Edit)).Succeeded)
             throw new ForbiddenException("WorkOrderReadOnly");
@@ -167,5 +176,6 @@ public sealed class WorkOrderService(AppDbContext db, IAuthorizationService auth
             w.FirstContactDueAt, w.FirstContactAt,
             w.FirstContactAt == null && w.FirstContactDueAt < now && w.State != WorkOrderState.Closed && w.State != WorkOrderState.Cancelled,
             w.AppointmentStart, w.AppointmentEnd, w.Required, w.ArrivedLate, w.WaitingForDepartment, w.WaitingQuestion,
-            w.DepartmentAnswer, w.DepartmentConfirmedBy, w.CancelReason, w.Version));
+            w.DepartmentAnswer, w.DepartmentConfirmedBy, w.CancelReason, w.NeedsDayBeforeConfirmation, w.DayBeforeConfirmedAt,
+            w.DayBeforeConfirmedBy, w.Version));
 }

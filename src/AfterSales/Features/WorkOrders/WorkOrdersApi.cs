@@ -23,6 +23,12 @@ public static class WorkOrdersApi
         Verb<AssignInput>(api, "assign", (o, id, i) => o.AssignAsync(id, i));
         Verb<ContactInput>(api, "contacts", (o, id, i) => o.RecordContactAsync(id, i));
         Verb<ScheduleInput>(api, "schedule", (o, id, i) => o.ScheduleAsync(id, i));
+        Verb<ConfirmationInput>(api, "day-before-confirmation", (o, id, i) => o.ConfirmDayBeforeAsync(id, i));
+        api.MapPut("/{id:int}/checklist/{itemId:int}", async (int id, int itemId, ChecklistInput input, WorkOrderService orders) =>
+        {
+            await orders.SetChecklistItemAsync(id, itemId, input);
+            return TypedResults.Ok(await orders.GetAsync(id));
+        });
         Verb<VersionInput>(api, "depart", (o, id, i) => o.DepartAsync(id, i));
         Verb<VersionInput>(api, "check-in", (o, id, i) => o.CheckInAsync(id, i));
         Verb<VersionInput>(api, "complete", (o, id, i) => o.CompleteAsync(id, i));
