@@ -183,6 +183,47 @@ public sealed class WorkOrdersTests
         Assert.Equal(HttpStatusCode.Forbidden, (await tech01.PostAsJsonAsync($"/api/work-orders/{fj}/cancel", new { reason = "x", version = 1 })).StatusCode);
     }
 
+    [Theory, BothDatabases]
+    public async Task A_repair_of_the_same_cause_on_the_same_equipment_within_90_days_is_linked_as_a_rework(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var manager = await app.LogInAsync("fj.manager");
+        var unit = await app.DbAsync(d => d.Equipment.Where(e => e.SiteId == 1).Select(e => e.Id).FirstAsync());
+        object Repair() => new { kind = "Repair", customerId = 1, siteId = 1, description = "卷压设备漏油", items = new[] { new { equipmentId = unit, quantity = 1 } } };
+        var first = (await (await manager.PostAsJsonAsync("/api/work-orders", Repair())).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("workOrder").GetProperty("id").GetInt32();
+
+        var tech = await app.LogInAsync("tech01");
+        var assessed = await tech.PostAsJsonAsync($"/api/work-orders/{first}/repair-assessment",
+            new { cause = "油管破裂", estimatedHours = 3, estimatedPeople = 1, version = await VersionAsync(tech, first) });
+        Assert.Equal("Minor", (await assessed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("repairClass").GetString());
+        var start = app.Factory.Clock.GetUtcNow().AddHours(1);
+        await tech.PostAsJsonAsync($"/api/work-orders/{first}/contacts", new { outcome = "Reached", agreedStart = start, agreedEnd = start.AddHours(2), version = await VersionAsync(tech, first) });
+        await TickAllAsync(tech, first, "PreDeparture");
+        await tech.PostAsJsonAsync($"/api/work-orders/{first}/depart", new { version = await VersionAsync(tech, first) });
+        await tech.PostAsJsonAsync($"/api/work-orders/{first}/check-in", new { version = await VersionAsync(tech, first) });
+        await TickAllAsync(tech, first, "Completion");
+        var done = await tech.PostAsJsonAsync($"/api/work-orders/{first}/complete", new { version = await VersionAsync(tech, first) });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+
+        app.Factory.Clock.Advance(TimeSpan.FromDays(30));
+        manager = await app.LogInAsync("fj.manager");
+        tech = await app.LogInAsync("tech01");
+        var again = (await (await manager.PostAsJsonAsync("/api/work-orders", Repair())).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("workOrder").GetProperty("id").GetInt32();
+        var otherCause = await tech.PostAsJsonAsync($"/api/work-orders/{again}/repair-assessment", new { cause = "电机故障", version = await VersionAsync(tech, again) });
+        Assert.Equal(JsonValueKind.Null, (await otherCause.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("reworkOfId").ValueKind);
+        var sameCause = await tech.PostAsJsonAsync($"/api/work-orders/{again}/repair-assessment", new { cause = "油管破裂", version = await VersionAsync(tech, again) });
+        Assert.Equal(first, (await sameCause.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("reworkOfId").GetInt32());
+
+        // Overriding the class is a manager's decision, with a reason.
+        Assert.Equal(HttpStatusCode.Forbidden, (await tech.PostAsJsonAsync($"/api/work-orders/{again}/repair-class",
+            new { repairClass = "Major", reason = "多人作业", version = await VersionAsync(tech, again) })).StatusCode);
+        var overridden = await manager.PostAsJsonAsync($"/api/work-orders/{again}/repair-class",
+            new { repairClass = "Major", reason = "多人作业", version = await VersionAsync(manager, again) });
+        Assert.Equal("Major", (await overridden.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("repairClass").GetString());
+    }
+
     private static async Task<int> CreateAsync(HttpClient client, int customerId = 1, int siteId = 1)
     {
         var created = await client.PostAsJsonAsync("/api/work-orders", Installation(customerId, siteId));

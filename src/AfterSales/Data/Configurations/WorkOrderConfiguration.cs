@@ -35,6 +35,12 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.HasMany(w => w.Contacts).WithOne(c => c.WorkOrder).HasForeignKey(c => c.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(w => w.Contacts).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Property(w => w.DayBeforeConfirmedBy).HasMaxLength(100);
+        b.Property(w => w.Cause).HasMaxLength(200);
+        b.Property(w => w.RepairClassOverrideReason).HasMaxLength(500);
+        b.Property(w => w.EstimatedHours).HasPrecision(7, 2);
+        b.Property(w => w.ActualHours).HasPrecision(7, 2);
+        b.HasIndex(w => w.Cause);
+        b.HasOne<WorkOrder>().WithMany().HasForeignKey(w => w.ReworkOfId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(w => w.Checklist).WithOne(i => i.WorkOrder).HasForeignKey(i => i.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(w => w.Checklist).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(w => w.Items).WithOne(i => i.WorkOrder).HasForeignKey(i => i.WorkOrderId).OnDelete(DeleteBehavior.Cascade);

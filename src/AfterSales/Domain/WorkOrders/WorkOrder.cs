@@ -81,6 +81,53 @@ public class WorkOrder : Entity
 
     public IReadOnlyCollection<ChecklistItem> Checklist => _checklist.AsReadOnly();
 
+    /// <summary>WO-7/WO-8: what failed, as the technician names it ("油管破裂"); reworks are found by it.</summary>
+    public string? Cause { get; private set; }
+    public bool CauseUnclear { get; private set; }
+    public decimal? EstimatedHours { get; private set; }
+    public int? EstimatedPeople { get; private set; }
+    public decimal? ActualHours { get; private set; }
+    public int? ActualPeople { get; private set; }
+    public RepairClass? RepairClass { get; private set; }
+    public string? RepairClassOverrideReason { get; private set; }
+    /// <summary>WO-8: the earlier repair this one redoes.</summary>
+    public int? ReworkOfId { get; private set; }
+
+    /// <summary>
+    /// Records the cause and the labour of a repair and classifies it (WO-7): from the actual labour once known,
+    /// else from the estimate. A class set by hand with a reason is kept.
+    /// </summary>
+    public void AssessRepair(string? cause, bool causeUnclear, Labour? estimated, Labour? actual, WorkOrderPolicy policy)
+    {
+        if (Kind is not (WorkOrderKind.Repair or WorkOrderKind.Rework)) throw new DomainException("OnlyRepairsAreClassified");
+        if (!IsOpen) throw new IllegalTransitionException(nameof(AssessRepair), State);
+        Cause = string.IsNullOrWhiteSpace(cause) ? null : cause.Trim();
+        CauseUnclear = causeUnclear;
+        EstimatedHours = estimated?.Hours;
+        EstimatedPeople = estimated?.People;
+        ActualHours = actual?.Hours;
+        ActualPeople = actual?.People;
+        var basis = actual ?? estimated;
+        if (RepairClassOverrideReason is null)
+            RepairClass = basis is null ? null : RepairClassificationRule.Classify(basis, causeUnclear, policy);
+    }
+
+    /// <summary>WO-7: the classification may be overridden, never without a reason.</summary>
+    public void OverrideRepairClass(RepairClass repairClass, string reason)
+    {
+        if (Kind is not (WorkOrderKind.Repair or WorkOrderKind.Rework)) throw new DomainException("OnlyRepairsAreClassified");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Required") { Field = "Reason" };
+        RepairClass = repairClass;
+        RepairClassOverrideReason = reason.Trim();
+    }
+
+    /// <summary>WO-8: links this repair to the earlier one it redoes, found by <see cref="ReworkRule"/>.</summary>
+    public void MarkReworkOf(int earlierWorkOrderId)
+    {
+        if (earlierWorkOrderId == Id) throw new DomainException("ReworkOfItself");
+        ReworkOfId = earlierWorkOrderId;
+    }
+
     public IReadOnlyCollection<WorkOrderContact> Contacts => _contacts.AsReadOnly();
     public IReadOnlyCollection<WorkOrderItem> Items => _items.AsReadOnly();
 

@@ -27,5 +27,14 @@ public sealed record WorkOrderPolicy
     /// <summary>SCH-3: kinds whose job is released for loading only after the customer's day-before confirmation.</summary>
     public WorkOrderKind[] NeedDayBeforeConfirmation { get; init; } = [WorkOrderKind.Installation];
 
+    /// <summary>WO-7: limits of the repair classes.</summary>
+    public decimal MinorRepairMaxHours { get; init; } = 4;
+    public decimal MediumRepairMaxPersonDays { get; init; } = 2;
+    public int MajorRepairMinPeople { get; init; } = 3;
+    public decimal WorkdayHours { get; init; } = 8;
+
+    /// <summary>WO-8: a repair redone for the same cause on the same equipment within this many days is a rework.</summary>
+    public int ReworkWindowDays { get; init; } = 90;
+
     public string[] PreDepartureFor(WorkOrderKind kind) => PreDeparture.TryGetValue(kind, out var items) ? items : DefaultPreDeparture;
 }

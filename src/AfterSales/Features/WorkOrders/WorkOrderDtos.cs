@@ -7,7 +7,8 @@ public sealed record WorkOrderDto(int Id, WorkOrderKind Kind, WorkOrderState Sta
     DateTimeOffset ReceivedAt, DateTimeOffset FirstContactDueAt, DateTimeOffset? FirstContactAt, bool FirstContactOverdue,
     DateTimeOffset? AppointmentStart, DateTimeOffset? AppointmentEnd, RequiredPresence Required, bool ArrivedLate,
     string? WaitingForDepartment, string? WaitingQuestion, string? DepartmentAnswer, string? DepartmentConfirmedBy,
-    string? CancelReason, bool NeedsDayBeforeConfirmation, DateTimeOffset? DayBeforeConfirmedAt, string? DayBeforeConfirmedBy, int Version)
+    string? CancelReason, bool NeedsDayBeforeConfirmation, DateTimeOffset? DayBeforeConfirmedAt, string? DayBeforeConfirmedBy,
+    string? Cause, RepairClass? RepairClass, string? RepairClassOverrideReason, int? ReworkOfId, int Version)
 {
     public string Number => $"WO{Id:000000}";
 }
@@ -46,3 +47,8 @@ public sealed record VersionInput(int Version = 0);
 
 public sealed record WorkOrderFilter(string? Q = null, WorkOrderState? State = null, WorkOrderKind? Kind = null, int? RegionId = null,
     int? TechnicianId = null, bool? Overdue = null, bool? Open = null);
+
+public sealed record RepairAssessmentInput(string? Cause, bool CauseUnclear = false, decimal? EstimatedHours = null, int? EstimatedPeople = null,
+    decimal? ActualHours = null, int? ActualPeople = null, int Version = 0);
+
+public sealed record RepairClassInput(RepairClass RepairClass, string Reason, int Version = 0);

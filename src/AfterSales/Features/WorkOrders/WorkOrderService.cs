@@ -123,6 +123,29 @@ public sealed class WorkOrderService(AppDbContext db, IAuthorizationService auth
     public Task SetChecklistItemAsync(int id, int itemId, ChecklistInput input) =>
         ChangeAsync(id, input.Version, order => Do(() => order.SetChecklistItem(itemId, input.Done, clock.GetUtcNow(), Scope.StaffId)));
 
+    /// <summary>WO-7 and WO-8: classify the repair, then look for the earlier repair it redoes.</summary>
+    public Task AssessRepairAsync(int id, RepairAssessmentInput input) => ChangeAsync(id, input.Version, async order =>
+    {
+        order.AssessRepair(input.Cause, input.CauseUnclear, Labour(input.EstimatedHours, input.EstimatedPeople),
+            Labour(input.ActualHours, input.ActualPeople), policy);
+        if (order.Cause is null || order.ReworkOfId is not null) return;
+        var equipment = await db.WorkOrderItems.Where(i => i.WorkOrderId == id && i.EquipmentId != null).Select(i => i.EquipmentId).ToListAsync();
+        if (equipment.Count == 0) return;
+        var earlier = await db.WorkOrders.AsNoTracking()
+            .Where(w => w.Id != id && w.Cause == order.Cause && w.CompletedAt != null
+                && (w.Kind == WorkOrderKind.Repair || w.Kind == WorkOrderKind.Rework)
+                && db.WorkOrderItems.Any(i => i.WorkOrderId == w.Id && equipment.Contains(i.EquipmentId)))
+            .Select(w => new ReworkRule.EarlierRepair(w.Id, w.CompletedAt!.Value))
+            .ToListAsync();
+        if (ReworkRule.EarlierJob(order.ReceivedAt, earlier, policy) is { } earlierId) order.MarkReworkOf(earlierId);
+    });
+
+    public Task OverrideRepairClassAsync(int id, RepairClassInput input) =>
+        ChangeAsync(id, input.Version, order => Do(() => order.OverrideRepairClass(input.RepairClass, input.Reason ?? "")), managersOnly: true);
+
+    private static Labour? Labour(decimal? hours, int? people) =>
+        hours is null && people is null ? null : new Labour(hours ?? 0, people ?? 1);
+
     public Task DepartAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, order => Do(() => order.Depart(clock.GetUtcNow())));
 
     public Task CheckInAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, order => Do(() => order.CheckIn(clock.GetUtcNow())));
@@ -177,5 +200,5 @@ public sealed class WorkOrderService(AppDbContext db, IAuthorizationService auth
             w.FirstContactAt == null && w.FirstContactDueAt < now && w.State != WorkOrderState.Closed && w.State != WorkOrderState.Cancelled,
             w.AppointmentStart, w.AppointmentEnd, w.Required, w.ArrivedLate, w.WaitingForDepartment, w.WaitingQuestion,
             w.DepartmentAnswer, w.DepartmentConfirmedBy, w.CancelReason, w.NeedsDayBeforeConfirmation, w.DayBeforeConfirmedAt,
-            w.DayBeforeConfirmedBy, w.Version));
+            w.DayBeforeConfirmedBy, w.Cause, w.RepairClass, w.RepairClassOverrideReason, w.ReworkOfId, w.Version));
 }

@@ -29,6 +29,8 @@ public static class WorkOrdersApi
             await orders.SetChecklistItemAsync(id, itemId, input);
             return TypedResults.Ok(await orders.GetAsync(id));
         });
+        Verb<RepairAssessmentInput>(api, "repair-assessment", (o, id, i) => o.AssessRepairAsync(id, i));
+        Verb<RepairClassInput>(api, "repair-class", (o, id, i) => o.OverrideRepairClassAsync(id, i));
         Verb<VersionInput>(api, "depart", (o, id, i) => o.DepartAsync(id, i));
         Verb<VersionInput>(api, "check-in", (o, id, i) => o.CheckInAsync(id, i));
         Verb<VersionInput>(api, "complete", (o, id, i) => o.CompleteAsync(id, i));

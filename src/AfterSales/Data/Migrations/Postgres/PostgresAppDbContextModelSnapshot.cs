@@ -518,6 +518,13 @@ namespace AfterSales.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<decimal?>("ActualHours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<int?>("ActualPeople")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("AppointmentEnd")
                         .HasColumnType("timestamp with time zone");
 
@@ -533,6 +540,13 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.Property<string>("CancelReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("CauseUnclear")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
@@ -563,6 +577,13 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<decimal?>("EstimatedHours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<int?>("EstimatedPeople")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("FirstContactAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -586,8 +607,19 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RepairClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RepairClassOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("Required")
                         .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReworkOfId")
                         .HasColumnType("integer");
 
                     b.Property<int>("SiteId")
@@ -619,11 +651,15 @@ namespace AfterSales.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Cause");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("FirstContactDueAt");
 
                     b.HasIndex("ReceivedById");
+
+                    b.HasIndex("ReworkOfId");
 
                     b.HasIndex("SiteId");
 
@@ -1070,6 +1106,11 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("ReworkOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Customers.Site", null)
                         .WithMany()

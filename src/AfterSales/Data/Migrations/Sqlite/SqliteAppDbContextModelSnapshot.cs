@@ -491,6 +491,13 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("ActualHours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActualPeople")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AppointmentEnd")
                         .HasColumnType("INTEGER");
 
@@ -506,6 +513,13 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.Property<string>("CancelReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CauseUnclear")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
@@ -536,6 +550,13 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("EstimatedHours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EstimatedPeople")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FirstContactAt")
                         .HasColumnType("INTEGER");
 
@@ -559,8 +580,19 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RepairClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepairClassOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Required")
                         .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReworkOfId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SiteId")
@@ -592,11 +624,15 @@ namespace AfterSales.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Cause");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("FirstContactDueAt");
 
                     b.HasIndex("ReceivedById");
+
+                    b.HasIndex("ReworkOfId");
 
                     b.HasIndex("SiteId");
 
@@ -1033,6 +1069,11 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("ReworkOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Customers.Site", null)
                         .WithMany()
