@@ -1,4 +1,5 @@
 using AfterSales.Data;
+using AfterSales.Domain.WorkOrders;
 using AfterSales.Features.Identity;
 using AfterSales.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Features;
 
 /// <summary>The start page: what the signed-in person is responsible for, at a glance.</summary>
-public sealed class IndexModel(AppDbContext db, LocalTime local) : PageModel
+public sealed class IndexModel(AppDbContext db, LocalTime local, TimeProvider clock) : PageModel
 {
     public AccessScope Scope { get; private set; } = null!;
     public string? RegionName { get; private set; }
@@ -16,6 +17,8 @@ public sealed class IndexModel(AppDbContext db, LocalTime local) : PageModel
     public int Equipment { get; private set; }
     public int EquipmentUnderWarranty { get; private set; }
     public int Staff { get; private set; }
+    public int OpenWorkOrders { get; private set; }
+    public int OverdueFirstContacts { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -27,5 +30,9 @@ public sealed class IndexModel(AppDbContext db, LocalTime local) : PageModel
         Equipment = await db.Equipment(Scope).CountAsync();
         EquipmentUnderWarranty = await db.Equipment(Scope).CountAsync(e => e.WarrantyEnd >= today);
         Staff = await db.Staff(Scope).CountAsync(s => s.IsActive);
+        var now = clock.GetUtcNow();
+        var open = db.WorkOrders(Scope).Where(w => w.State != WorkOrderState.Closed && w.State != WorkOrderState.Cancelled);
+        OpenWorkOrders = await open.CountAsync();
+        OverdueFirstContacts = await open.CountAsync(w => w.FirstContactAt == null && w.FirstContactDueAt < now);
     }
 }

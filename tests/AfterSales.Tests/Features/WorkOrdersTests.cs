@@ -47,6 +47,8 @@ public sealed class WorkOrdersTests
         Assert.Equal(0, await OverdueCountAsync(manager));
         app.Factory.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
         Assert.Equal(1, await OverdueCountAsync(manager));
+        // The dispatcher sees it on the start page too.
+        Assert.Matches("<strong>1</strong><span>首次联系超时</span>", await manager.GetStringAsync("/"));
 
         var tech = await app.LogInAsync("tech01");
         var called = await tech.PostAsJsonAsync($"/api/work-orders/{id}/contacts",
