@@ -12,7 +12,7 @@ namespace AfterSales.BrowserTests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public static readonly string ScreenshotFolder = Path.Combine(FindRepositoryRoot(), "artifacts", "screenshots");
+    public static readonly string ScreenshotFolder = Path.Combine(Repository.Root, "artifacts", "screenshots");
 
     private TestDatabase? _database;
     private AppFactory? _factory;
@@ -80,13 +80,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
-
-    private static string FindRepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AfterSales.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? Path.GetTempPath();
-    }
 }
 
 [CollectionDefinition(Name)]

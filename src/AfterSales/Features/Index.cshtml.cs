@@ -31,7 +31,7 @@ public sealed class IndexModel(AppDbContext db, LocalTime local, TimeProvider cl
         EquipmentUnderWarranty = await db.Equipment(Scope).CountAsync(e => e.WarrantyEnd >= today);
         Staff = await db.Staff(Scope).CountAsync(s => s.IsActive);
         var now = clock.GetUtcNow();
-        var open = db.WorkOrders(Scope).Where(w => w.State != WorkOrderState.Closed && w.State != WorkOrderState.Cancelled);
+        var open = db.WorkOrders(Scope).Where(WorkOrder.Open);
         OpenWorkOrders = await open.CountAsync();
         OverdueFirstContacts = await open.CountAsync(w => w.FirstContactAt == null && w.FirstContactDueAt < now);
     }

@@ -6,7 +6,7 @@ namespace AfterSales.Tests.Domain;
 /// <summary>Every string a user reads exists in Chinese and in English, with the same placeholders.</summary>
 public sealed partial class ResourceTests
 {
-    private static readonly string Source = Path.Combine(RepositoryRoot(), "src", "AfterSales");
+    private static readonly string Source = Path.Combine(Support.Repository.Root, "src", "AfterSales");
 
     public static TheoryData<string> ResourcePairs()
     {
@@ -60,11 +60,4 @@ public sealed partial class ResourceTests
 
     [GeneratedRegex(@"(?:DomainException|NotFoundException|ConflictException|ForbiddenException)\(""([A-Za-z0-9.]+)""")]
     private static partial Regex ThrownCode();
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AfterSales.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
 }

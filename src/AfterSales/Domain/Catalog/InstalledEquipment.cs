@@ -7,9 +7,7 @@ public class InstalledEquipment : Entity
 
     public InstalledEquipment(string serialNumber, int productId, int siteId, string kind, string? model, DateOnly? installedOn, DateOnly? warrantyEnd)
     {
-        SerialNumber = string.IsNullOrWhiteSpace(serialNumber)
-            ? throw new DomainException("Required") { Field = nameof(SerialNumber) }
-            : serialNumber.Trim().ToUpperInvariant();
+        SerialNumber = Guard.Required(serialNumber, nameof(SerialNumber)).ToUpperInvariant();
         Update(productId, siteId, kind, model, installedOn, warrantyEnd);
     }
 
@@ -30,8 +28,8 @@ public class InstalledEquipment : Entity
             throw new DomainException("WarrantyEndsBeforeInstallation") { Field = nameof(WarrantyEnd) };
         ProductId = productId;
         SiteId = siteId;
-        Kind = string.IsNullOrWhiteSpace(kind) ? throw new DomainException("Required") { Field = nameof(Kind) } : kind.Trim();
-        Model = string.IsNullOrWhiteSpace(model) ? null : model.Trim();
+        Kind = Guard.Required(kind, nameof(Kind));
+        Model = Guard.Optional(model);
         InstalledOn = installedOn;
         WarrantyEnd = warrantyEnd;
     }

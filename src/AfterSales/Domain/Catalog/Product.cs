@@ -9,7 +9,7 @@ public class Product : Entity
 
     public Product(string code, string name, string category, string? equipmentKind, string? model)
     {
-        Code = string.IsNullOrWhiteSpace(code) ? throw new DomainException("Required") { Field = nameof(Code) } : code.Trim().ToUpperInvariant();
+        Code = Guard.Required(code, nameof(Code)).ToUpperInvariant();
         Update(name, category, equipmentKind, model, null, null);
     }
 
@@ -28,12 +28,12 @@ public class Product : Entity
 
     public void Update(string name, string category, string? equipmentKind, string? model, string? description, decimal? price)
     {
-        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainException("Required") { Field = nameof(Name) } : name.Trim();
-        Category = string.IsNullOrWhiteSpace(category) ? throw new DomainException("Required") { Field = nameof(Category) } : category.Trim();
+        Name = Guard.Required(name, nameof(Name));
+        Category = Guard.Required(category, nameof(Category));
         if (price < 0) throw new DomainException("AmountNegative") { Field = nameof(Price) };
-        EquipmentKind = Optional(equipmentKind);
-        Model = Optional(model);
-        Description = Optional(description);
+        EquipmentKind = Guard.Optional(equipmentKind);
+        Model = Guard.Optional(model);
+        Description = Guard.Optional(description);
         Price = price;
     }
 
@@ -49,6 +49,4 @@ public class Product : Entity
     public void Discontinue() => IsActive = false;
 
     public void Reinstate() => IsActive = true;
-
-    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -12,7 +12,7 @@ public class Customer : Entity
 
     public Customer(string code, string name, string phone, int regionId)
     {
-        Code = Required(code, nameof(Code)).ToUpperInvariant();
+        Code = Guard.Required(code, nameof(Code)).ToUpperInvariant();
         Update(name, phone, regionId, null);
     }
 
@@ -30,12 +30,12 @@ public class Customer : Entity
 
     public void Update(string name, string phone, int regionId, string? soldBy, string? notes = null)
     {
-        Name = Required(name, nameof(Name));
+        Name = Guard.Required(name, nameof(Name));
         Phone = ChinesePhone.Normalize(phone, nameof(Phone));
         if (regionId <= 0) throw new DomainException("Required") { Field = nameof(RegionId) };
         RegionId = regionId;
-        SoldBy = string.IsNullOrWhiteSpace(soldBy) ? null : soldBy.Trim();
-        Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        SoldBy = Guard.Optional(soldBy);
+        Notes = Guard.Optional(notes);
     }
 
     /// <summary>Sets the customer's own technician. Changing it later goes through an approved request (WO-4).</summary>
@@ -47,7 +47,4 @@ public class Customer : Entity
         _sites.Add(site);
         return site;
     }
-
-    private static string Required(string value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new DomainException("Required") { Field = field } : value.Trim();
 }

@@ -25,9 +25,9 @@ public class Site : Entity
 
     public void Update(string name, string city, string address, decimal? latitude, decimal? longitude)
     {
-        Name = Required(name, nameof(Name));
-        City = Required(city, nameof(City));
-        Address = Required(address, nameof(Address));
+        Name = Guard.Required(name, nameof(Name));
+        City = Guard.Required(city, nameof(City));
+        Address = Guard.Required(address, nameof(Address));
         if ((latitude is null) != (longitude is null))
             throw new DomainException("CoordinatesComeInPairs") { Field = latitude is null ? nameof(Latitude) : nameof(Longitude) };
         if (latitude is < -90 or > 90) throw new DomainException("LatitudeOutOfRange") { Field = nameof(Latitude) };
@@ -44,7 +44,4 @@ public class Site : Entity
     }
 
     public void RemoveContact(SiteContact contact) => _contacts.Remove(contact);
-
-    private static string Required(string value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new DomainException("Required") { Field = field } : value.Trim();
 }

@@ -32,7 +32,7 @@ public class SiteContact : Entity
 
     public void Update(string name, string phone, Trade trade)
     {
-        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainException("Required") { Field = nameof(Name) } : name.Trim();
+        Name = Guard.Required(name, nameof(Name));
         Phone = ChinesePhone.Normalize(phone, nameof(Phone));
         Trade = trade;
     }

@@ -18,9 +18,9 @@ public class Region : Entity
 
     public void Rename(string code, string name, string city)
     {
-        Code = Required(code, nameof(Code)).ToUpperInvariant();
-        Name = Required(name, nameof(Name));
-        City = Required(city, nameof(City));
+        Code = Guard.Required(code, nameof(Code)).ToUpperInvariant();
+        Name = Guard.Required(name, nameof(Name));
+        City = Guard.Required(city, nameof(City));
     }
 
     public void AppointManagers(int? managerId, int? deputyManagerId)
@@ -30,7 +30,4 @@ public class Region : Entity
         ManagerId = managerId;
         DeputyManagerId = deputyManagerId;
     }
-
-    private static string Required(string value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new DomainException("Required") { Field = field } : value.Trim();
 }

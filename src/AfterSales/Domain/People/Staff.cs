@@ -10,7 +10,7 @@ public class Staff : Entity
 
     public Staff(string staffNumber, string name, string phone, StaffRole role, int? regionId, DateOnly hireDate)
     {
-        StaffNumber = Required(staffNumber, nameof(StaffNumber)).ToUpperInvariant();
+        StaffNumber = Guard.Required(staffNumber, nameof(StaffNumber)).ToUpperInvariant();
         HireDate = hireDate;
         SkillLevel = LowestSkillLevel;
         Update(name, phone, role, regionId);
@@ -29,7 +29,7 @@ public class Staff : Entity
 
     public void Update(string name, string phone, StaffRole role, int? regionId)
     {
-        Name = Required(name, nameof(Name));
+        Name = Guard.Required(name, nameof(Name));
         Phone = ChinesePhone.NormalizeMobile(phone, nameof(Phone));
         if (RoleNeedsRegion(role) && regionId is null)
             throw new DomainException("RoleNeedsRegion") { Field = nameof(RegionId) };
@@ -60,7 +60,4 @@ public class Staff : Entity
     /// <summary>Field roles work within one region; head-office roles see the whole company.</summary>
     public static bool RoleNeedsRegion(StaffRole role) =>
         role is StaffRole.Technician or StaffRole.RegionalManager or StaffRole.DeputyManager or StaffRole.Store;
-
-    private static string Required(string value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new DomainException("Required") { Field = field } : value.Trim();
 }

@@ -101,7 +101,7 @@ public class WorkOrder : Entity
     {
         if (Kind is not (WorkOrderKind.Repair or WorkOrderKind.Rework)) throw new DomainException("OnlyRepairsAreClassified");
         if (!IsOpen) throw new IllegalTransitionException(nameof(AssessRepair), State);
-        Cause = string.IsNullOrWhiteSpace(cause) ? null : cause.Trim();
+        Cause = Guard.Optional(cause);
         CauseUnclear = causeUnclear;
         EstimatedHours = estimated?.Hours;
         EstimatedPeople = estimated?.People;
@@ -132,6 +132,10 @@ public class WorkOrder : Entity
     public IReadOnlyCollection<WorkOrderItem> Items => _items.AsReadOnly();
 
     public bool IsOpen => State is not (WorkOrderState.Closed or WorkOrderState.Cancelled);
+
+    /// <summary><see cref="IsOpen"/> as a query filter.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<WorkOrder, bool>> Open =
+        w => w.State != WorkOrderState.Closed && w.State != WorkOrderState.Cancelled;
 
     public bool IsFirstContactOverdue(DateTimeOffset now) => FirstContactAt is null && IsOpen && now > FirstContactDueAt;
 

@@ -12,11 +12,11 @@ public class WorkOrderContact : Entity
         At = at;
         StaffId = staffId;
         Outcome = outcome;
-        ConstructionProgress = string.IsNullOrWhiteSpace(constructionProgress) ? null : constructionProgress.Trim();
+        ConstructionProgress = Guard.Optional(constructionProgress);
         AgreedStart = agreedStart;
         AgreedEnd = agreedEnd;
         Required = required;
-        Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        Notes = Guard.Optional(notes);
     }
 
     public int WorkOrderId { get; private set; }

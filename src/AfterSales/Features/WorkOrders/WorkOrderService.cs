@@ -29,10 +29,8 @@ public sealed class WorkOrderService(AppDbContext db, IAuthorizationService auth
         if (filter.Kind is { } kind) orders = orders.Where(w => w.Kind == kind);
         if (filter.RegionId is { } region) orders = orders.Where(w => w.RegionId == region);
         if (filter.TechnicianId is { } technician) orders = orders.Where(w => w.TechnicianId == technician);
-        if (filter.Open == true) orders = orders.Where(w => w.State != WorkOrderState.Closed && w.State != WorkOrderState.Cancelled);
-        if (filter.Overdue == true)
-            orders = orders.Where(w => w.FirstContactAt == null && w.FirstContactDueAt < now
-                && w.State != WorkOrderState.Closed && w.State != WorkOrderState.Cancelled);
+        if (filter.Open == true) orders = orders.Where(WorkOrder.Open);
+        if (filter.Overdue == true) orders = orders.Where(WorkOrder.Open).Where(w => w.FirstContactAt == null && w.FirstContactDueAt < now);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var q = filter.Q.Trim();
