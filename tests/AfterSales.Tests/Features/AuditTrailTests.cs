@@ -149,6 +149,24 @@ public sealed class AuditTrailTests
         Assert.StartsWith("/Identity/Denied", denied.Headers.Location!.PathAndQuery);
     }
 
+    [Theory, BothDatabases]
+    public async Task The_audit_page_filters_by_record_and_by_the_sites_local_dates(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var gm = await app.LogInAsync("gm");
+        var local = app.Factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        // The demo rows were written minutes ago, which may have been yesterday in the site's time near midnight.
+        var yesterday = local.AddDays(-1).ToString("yyyy-MM-dd");
+        var today = local.ToString("yyyy-MM-dd");
+        var tomorrow = app.Factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).AddDays(1).ToString("yyyy-MM-dd");
+
+        var region = await gm.GetStringAsync($"/Audit?entityType=Region&entityId=1&from={yesterday}&to={today}");
+        Assert.Contains("Region #1", region);
+        Assert.DoesNotContain("Staff #", region);
+        var later = await gm.GetStringAsync($"/Audit?from={tomorrow}");
+        Assert.Contains("没有找到记录", later);
+    }
+
     private static Task<AuditVerification> Verify(TestApp app) =>
         app.DbAsync(d => new AuditChain(d).VerifyAsync());
 
