@@ -1,5 +1,6 @@
 using AfterSales.Domain.Audit;
 using AfterSales.Domain.Catalog;
+using AfterSales.Domain.Messaging;
 using AfterSales.Domain.Customers;
 using AfterSales.Domain.Organization;
 using AfterSales.Domain.People;
@@ -30,6 +31,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<WorkOrderContact> WorkOrderContacts => Set<WorkOrderContact>();
     public DbSet<WorkOrderItem> WorkOrderItems => Set<WorkOrderItem>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
