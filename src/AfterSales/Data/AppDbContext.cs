@@ -31,6 +31,13 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<WorkOrderContact> WorkOrderContacts => Set<WorkOrderContact>();
     public DbSet<WorkOrderItem> WorkOrderItems => Set<WorkOrderItem>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<Measurement> Measurements => Set<Measurement>();
+    public DbSet<CommissioningTest> CommissioningTests => Set<CommissioningTest>();
+    public DbSet<VisitPhoto> VisitPhotos => Set<VisitPhoto>();
+    public DbSet<WorkOrderHelper> WorkOrderHelpers => Set<WorkOrderHelper>();
+    public DbSet<TechnicianChangeRequest> TechnicianChangeRequests => Set<TechnicianChangeRequest>();
+    public DbSet<FitProblem> FitProblems => Set<FitProblem>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -9,6 +9,10 @@ public class WorkOrder : Entity
     private readonly List<WorkOrderContact> _contacts = [];
     private readonly List<WorkOrderItem> _items = [];
     private readonly List<ChecklistItem> _checklist = [];
+    private readonly List<Visit> _visits = [];
+    private readonly List<WorkOrderHelper> _helpers = [];
+    private readonly List<TechnicianChangeRequest> _changeRequests = [];
+    private readonly List<FitProblem> _fitProblems = [];
 
     private WorkOrder() { }
 
@@ -80,6 +84,22 @@ public class WorkOrder : Entity
     public string? DayBeforeConfirmedBy { get; private set; }
 
     public IReadOnlyCollection<ChecklistItem> Checklist => _checklist.AsReadOnly();
+    public IReadOnlyCollection<Visit> Visits => _visits.AsReadOnly();
+    public IReadOnlyCollection<WorkOrderHelper> Helpers => _helpers.AsReadOnly();
+    public IReadOnlyCollection<TechnicianChangeRequest> ChangeRequests => _changeRequests.AsReadOnly();
+    public IReadOnlyCollection<FitProblem> FitProblems => _fitProblems.AsReadOnly();
+
+    /// <summary>The visit under way: departed and not yet checked out.</summary>
+    public Visit? CurrentVisit => _visits.Where(v => !v.IsOver).MaxBy(v => v.Number);
+
+    /// <summary>SCH-2: the last call ahead to the customer before leaving for the site.</summary>
+    public DateTimeOffset? CalledAheadAt { get; private set; }
+
+    /// <summary>VIS-2: when the customer was told the goods are on the way.</summary>
+    public DateTimeOffset? GoodsOnTheWayAt { get; private set; }
+
+    /// <summary>The job's technician or one of its helpers (WO-4): the people who work on it on site.</summary>
+    public bool IsWorkedBy(int staffId) => TechnicianId == staffId || _helpers.Any(h => h.StaffId == staffId);
 
     /// <summary>WO-7/WO-8: what failed, as the technician names it ("油管破裂"); reworks are found by it.</summary>
     public string? Cause { get; private set; }
@@ -173,7 +193,8 @@ public class WorkOrder : Entity
             throw new DomainException("AgreementNeedsReachedCustomer") { Field = "Outcome" };
         if (agreedStart >= agreedEnd) throw new DomainException("WindowEndsBeforeStart") { Field = "AgreedEnd" };
 
-        var contact = new WorkOrderContact(this, at, staffId, outcome, constructionProgress, agreedStart, agreedEnd, required, notes);
+        var contact = new WorkOrderContact(this, at, staffId, outcome, constructionProgress, agreedStart, agreedEnd, required, notes,
+            ContactPurpose.Arrangement);
         _contacts.Add(contact);
         FirstContactAt ??= at;
         if (outcome == ContactOutcome.Reached)
@@ -222,32 +243,209 @@ public class WorkOrder : Entity
         else item.Untick();
     }
 
-    public void Depart(DateTimeOffset at)
+    /// <summary>
+    /// SCH-2: the technician calls the customer before leaving for the address. Whatever the outcome, the call is
+    /// logged; departure waits for one made recently enough.
+    /// </summary>
+    public WorkOrderContact CallAhead(DateTimeOffset at, int staffId, ContactOutcome outcome, string? notes)
+    {
+        Require(nameof(CallAhead), WorkOrderState.Scheduled);
+        var contact = new WorkOrderContact(this, at, staffId, outcome, null, null, null, Required, notes, ContactPurpose.CallAhead);
+        _contacts.Add(contact);
+        CalledAheadAt = at;
+        return contact;
+    }
+
+    /// <summary>VIS-2: the customer is told the goods are on the way (installations); the message itself goes through the outbox.</summary>
+    public void NotifyGoodsOnTheWay(DateTimeOffset at)
+    {
+        if (Kind != WorkOrderKind.Installation) throw new DomainException("GoodsNoticeOnlyForInstallations");
+        Require(nameof(NotifyGoodsOnTheWay), WorkOrderState.Scheduled, WorkOrderState.EnRoute);
+        GoodsOnTheWayAt = at;
+    }
+
+    /// <summary>
+    /// Leaves for the site: a new visit starts. Refused until the job is released (SCH-3), the pre-departure checklist
+    /// is done (VIS-1) and the customer was called ahead (SCH-2).
+    /// </summary>
+    public Visit Depart(DateTimeOffset at, WorkOrderPolicy policy)
     {
         Require(nameof(Depart), WorkOrderState.Scheduled);
         if (TechnicianId is null) throw new DomainException("NoTechnician");
         if (NeedsDayBeforeConfirmation && DayBeforeConfirmedAt is null) throw new ConflictException("NotReleasedWithoutConfirmation");
         RequireChecklist(ChecklistPhase.PreDeparture, "ChecklistIncompleteBeforeDeparture");
+        if (CalledAheadAt is not { } called || called < at - policy.CallAheadValidity || called > at)
+            throw new ConflictException("CallAheadBeforeDeparture", policy.CallAheadValidHours);
         DepartedAt = at;
         State = WorkOrderState.EnRoute;
+        var visit = new Visit(this, _visits.Count + 1, TechnicianId.Value, at);
+        _visits.Add(visit);
+        return visit;
     }
 
-    /// <summary>Arrival on site; after the agreed window it is recorded as late (SCH-2).</summary>
-    public void CheckIn(DateTimeOffset at)
+    /// <summary>
+    /// Arrival on site with the phone's position (VIS-3); after the agreed window it is recorded as late (SCH-2).
+    /// A phone that cannot tell its position still checks in: the missing position is itself on record.
+    /// </summary>
+    public void CheckIn(DateTimeOffset at, GeoPosition? position = null, (double Latitude, double Longitude)? site = null)
     {
         Require(nameof(CheckIn), WorkOrderState.EnRoute);
         ArrivedAt = at;
         ArrivedLate = AppointmentEnd is { } end && at > end;
         State = WorkOrderState.OnSite;
+        VisitUnderWay(nameof(CheckIn)).CheckIn(at, position, site);
+    }
+
+    /// <summary>WO-3: who was actually on site.</summary>
+    public void RecordPresent(RequiredPresence present, string? others)
+    {
+        Require(nameof(RecordPresent), WorkOrderState.OnSite, WorkOrderState.Completed);
+        VisitUnderWay(nameof(RecordPresent)).RecordPresent(present, others);
+    }
+
+    /// <summary>VIS-4: a named dimension with a number and a unit, optionally for one product of the job.</summary>
+    public Measurement AddMeasurement(string name, decimal value, MeasurementUnit unit, int? itemId, string? note, DateTimeOffset at, int staffId)
+    {
+        Require(nameof(AddMeasurement), WorkOrderState.OnSite);
+        if (itemId is not null && _items.All(i => i.Id != itemId)) throw new DomainException("ItemNotOfWorkOrder") { Field = "ItemId" };
+        return VisitUnderWay(nameof(AddMeasurement)).AddMeasurement(name, value, unit, itemId, note, at, staffId);
+    }
+
+    public void RemoveMeasurement(int measurementId)
+    {
+        Require(nameof(RemoveMeasurement), WorkOrderState.OnSite);
+        VisitUnderWay(nameof(RemoveMeasurement)).RemoveMeasurement(measurementId);
+    }
+
+    /// <summary>
+    /// VIS-5: one commissioning attempt of an installed product. A failure stays on record with what failed; the
+    /// product counts as commissioned when its latest attempt passed.
+    /// </summary>
+    public CommissioningTest RecordCommissioningTest(int itemId, bool leakTestPassed, bool connectionTestPassed, string? notes,
+        DateTimeOffset at, int staffId)
+    {
+        Require(nameof(RecordCommissioningTest), WorkOrderState.OnSite);
+        var item = _items.SingleOrDefault(i => i.Id == itemId) ?? throw new DomainException("ItemNotOfWorkOrder") { Field = "ItemId" };
+        var attempt = _visits.SelectMany(v => v.Tests).Count(t => t.WorkOrderItemId == itemId) + 1;
+        return VisitUnderWay(nameof(RecordCommissioningTest)).AddTest(item, attempt, leakTestPassed, connectionTestPassed, notes, at, staffId);
+    }
+
+    /// <summary>The latest commissioning attempt of each product of the job (VIS-5).</summary>
+    public IReadOnlyDictionary<int, CommissioningTest> LatestTests() =>
+        _visits.SelectMany(v => v.Tests).GroupBy(t => t.WorkOrderItemId).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Attempt)!);
+
+    /// <summary>Installed products whose commissioning has not passed yet: never tested, or failed at the last attempt.</summary>
+    public IReadOnlyList<WorkOrderItem> UncommissionedItems()
+    {
+        if (Kind != WorkOrderKind.Installation) return [];
+        var latest = LatestTests();
+        return _items.Where(i => i.ProductId is not null && !(latest.TryGetValue(i.Id, out var t) && t.Passed)).ToList();
     }
 
     public void Complete(DateTimeOffset at)
     {
         Require(nameof(Complete), WorkOrderState.OnSite);
+        var uncommissioned = UncommissionedItems().Count;
+        if (uncommissioned > 0) throw new ConflictException("CommissioningNotPassed", uncommissioned);
         RequireChecklist(ChecklistPhase.Completion, "ChecklistIncompleteBeforeCompletion");
         CompletedAt = at;
         State = WorkOrderState.Completed;
     }
+
+    /// <summary>REC-5: the technician's contact details went to the customer (the message goes through the outbox).</summary>
+    public void SendContactDetails(DateTimeOffset at)
+    {
+        Require(nameof(SendContactDetails), WorkOrderState.OnSite, WorkOrderState.Completed);
+        VisitUnderWay(nameof(SendContactDetails)).MarkContactDetailsSent(at);
+    }
+
+    /// <summary>Leaves the site after completing the job (VIS-3); not before the customer has the technician's contact details (REC-5).</summary>
+    public void CheckOut(DateTimeOffset at, GeoPosition? position = null)
+    {
+        Require(nameof(CheckOut), WorkOrderState.Completed, WorkOrderState.Signed, WorkOrderState.Closed);
+        var visit = VisitUnderWay(nameof(CheckOut));
+        if (visit.ContactDetailsSentAt is null) throw new ConflictException("ContactDetailsBeforeLeaving");
+        visit.CheckOut(at, position, null);
+    }
+
+    /// <summary>
+    /// Leaves the site with the job not done (parts missing, site not ready …): the visit ends with the reason and the
+    /// job needs a new appointment, a new release and its pre-departure checklist again.
+    /// </summary>
+    public void LeaveUnfinished(DateTimeOffset at, GeoPosition? position, string reason)
+    {
+        Require(nameof(LeaveUnfinished), WorkOrderState.OnSite);
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Required") { Field = "Reason" };
+        var visit = VisitUnderWay(nameof(LeaveUnfinished));
+        if (visit.ContactDetailsSentAt is null) throw new ConflictException("ContactDetailsBeforeLeaving");
+        visit.CheckOut(at, position, reason.Trim());
+        foreach (var item in _checklist) item.Untick();
+        AppointmentStart = AppointmentEnd = null;
+        DayBeforeConfirmedAt = null;
+        DayBeforeConfirmedBy = null;
+        CalledAheadAt = null;
+        GoodsOnTheWayAt = null;
+        State = WorkOrderState.Contacted;
+    }
+
+    /// <summary>WO-4: another specialist joins the job's visits.</summary>
+    public WorkOrderHelper AddHelper(int staffId, DateTimeOffset at)
+    {
+        Require(nameof(AddHelper), WorkOrderState.New, WorkOrderState.Contacted, WorkOrderState.Scheduled, WorkOrderState.EnRoute,
+            WorkOrderState.OnSite, WorkOrderState.WaitingForDepartment);
+        if (staffId == TechnicianId) throw new DomainException("HelperIsTheTechnician") { Field = "StaffId" };
+        if (_helpers.Any(h => h.StaffId == staffId)) throw new DomainException("AlreadyHelping") { Field = "StaffId" };
+        var helper = new WorkOrderHelper(this, staffId, at);
+        _helpers.Add(helper);
+        return helper;
+    }
+
+    public void RemoveHelper(int staffId)
+    {
+        var helper = _helpers.SingleOrDefault(h => h.StaffId == staffId) ?? throw new NotFoundException();
+        _helpers.Remove(helper);
+    }
+
+    /// <summary>WO-4: asks to hand the job to another technician; nothing changes until a manager approves.</summary>
+    public TechnicianChangeRequest RequestTechnicianChange(int toTechnicianId, string reason, bool forCustomer, int requestedById, DateTimeOffset at)
+    {
+        Require(nameof(RequestTechnicianChange), WorkOrderState.New, WorkOrderState.Contacted, WorkOrderState.Scheduled,
+            WorkOrderState.WaitingForDepartment);
+        if (TechnicianId is null) throw new DomainException("NoTechnicianToChange");
+        if (_changeRequests.Any(r => r.State == ChangeRequestState.Pending)) throw new ConflictException("ChangeRequestPending");
+        var request = new TechnicianChangeRequest(this, TechnicianId.Value, toTechnicianId, reason, forCustomer, requestedById, at);
+        _changeRequests.Add(request);
+        return request;
+    }
+
+    /// <summary>WO-4: a manager approves (the job changes hands) or rejects (with a reason) a change of technician.</summary>
+    public TechnicianChangeRequest DecideTechnicianChange(int requestId, bool approve, int managerId, DateTimeOffset at, string? note)
+    {
+        var request = _changeRequests.SingleOrDefault(r => r.Id == requestId) ?? throw new NotFoundException();
+        if (approve)
+            Require(nameof(DecideTechnicianChange), WorkOrderState.New, WorkOrderState.Contacted, WorkOrderState.Scheduled,
+                WorkOrderState.WaitingForDepartment);
+        request.Decide(approve, managerId, at, note);
+        if (approve)
+        {
+            TechnicianId = request.ToTechnicianId;
+            _helpers.RemoveAll(h => h.StaffId == request.ToTechnicianId);
+        }
+        return request;
+    }
+
+    /// <summary>WO-6: the product does not fit the site; the store that sold it is told through the outbox.</summary>
+    public FitProblem ReportFitProblem(int? itemId, string problem, string alternative, int staffId, DateTimeOffset at)
+    {
+        Require(nameof(ReportFitProblem), WorkOrderState.New, WorkOrderState.Contacted, WorkOrderState.Scheduled, WorkOrderState.EnRoute,
+            WorkOrderState.OnSite, WorkOrderState.WaitingForDepartment, WorkOrderState.Completed);
+        if (itemId is not null && _items.All(i => i.Id != itemId)) throw new DomainException("ItemNotOfWorkOrder") { Field = "ItemId" };
+        var fit = new FitProblem(this, itemId, problem, alternative, staffId, at);
+        _fitProblems.Add(fit);
+        return fit;
+    }
+
+    private Visit VisitUnderWay(string verb) => CurrentVisit ?? throw new IllegalTransitionException(verb, State);
 
     /// <summary>The service record of the visit was signed by the customer (REC-2).</summary>
     public void MarkSigned()

@@ -36,5 +36,13 @@ public sealed record WorkOrderPolicy
     /// <summary>WO-8: a repair redone for the same cause on the same equipment within this many days is a rework.</summary>
     public int ReworkWindowDays { get; init; } = 90;
 
+    /// <summary>SCH-2: the call ahead must be at most this long before departure.</summary>
+    public double CallAheadValidHours { get; init; } = 12;
+
+    public TimeSpan CallAheadValidity => TimeSpan.FromHours(CallAheadValidHours);
+
+    /// <summary>VIS-3: a check-in farther than this from the site's coordinates (beyond the phone's accuracy) is flagged.</summary>
+    public double CheckInToleranceMeters { get; init; } = 500;
+
     public string[] PreDepartureFor(WorkOrderKind kind) => PreDeparture.TryGetValue(kind, out var items) ? items : DefaultPreDeparture;
 }

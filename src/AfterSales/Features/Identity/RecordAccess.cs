@@ -53,7 +53,7 @@ public sealed class RecordAuthorizationHandler : AuthorizationHandler<OperationA
     /// <summary>A technician works their own jobs; a regional role its region's; head office reads all.</summary>
     private static bool MayTouchWorkOrder(AccessScope scope, WorkOrder workOrder, bool edit)
     {
-        var sees = scope.SeesOnlyOwnWork ? workOrder.TechnicianId == scope.StaffId : scope.SeesRegion(workOrder.RegionId);
+        var sees = scope.SeesOnlyOwnWork ? workOrder.IsWorkedBy(scope.StaffId) : scope.SeesRegion(workOrder.RegionId);
         return sees && (!edit || (!scope.IsReadOnly && (scope.SeesOnlyOwnWork || Policies.Allows(Policies.TakeWorkOrders, scope.Role))));
     }
 
@@ -80,7 +80,7 @@ public static class ScopedQueries
 
     public static IQueryable<WorkOrder> WorkOrders(this AppDbContext db, AccessScope scope)
     {
-        if (scope.SeesOnlyOwnWork) return db.WorkOrders.Where(w => w.TechnicianId == scope.StaffId);
+        if (scope.SeesOnlyOwnWork) return db.WorkOrders.Where(w => w.TechnicianId == scope.StaffId || w.Helpers.Any(h => h.StaffId == scope.StaffId));
         if (scope.SeesAllRegions) return db.WorkOrders;
         return db.WorkOrders.Where(w => w.RegionId == scope.RegionId);
     }

@@ -15,6 +15,7 @@ public static class Policies
     public const string Import = nameof(Import);
     public const string EditCustomers = nameof(EditCustomers);
     public const string TakeWorkOrders = nameof(TakeWorkOrders);
+    public const string ApproveTechnicianChange = nameof(ApproveTechnicianChange);
 
     public static readonly IReadOnlyDictionary<string, StaffRole[]> Roles = new Dictionary<string, StaffRole[]>
     {
@@ -28,6 +29,7 @@ public static class Policies
         [Import] = [StaffRole.Administrator],
         [TakeWorkOrders] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store],
+        [ApproveTechnicianChange] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager],
         [EditCustomers] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store, StaffRole.Technician],
     };

@@ -52,7 +52,7 @@ public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, IAuth
 
     public Task<IActionResult> OnPostDepartAsync(int version) => Act(() => orders.DepartAsync(Id, new VersionInput(version)));
 
-    public Task<IActionResult> OnPostCheckInAsync(int version) => Act(() => orders.CheckInAsync(Id, new VersionInput(version)));
+    public Task<IActionResult> OnPostCheckInAsync(int version) => Act(() => orders.CheckInAsync(Id, new PositionInput(Version: version)));
 
     public Task<IActionResult> OnPostCompleteAsync(int version) => Act(() => orders.CompleteAsync(Id, new VersionInput(version)));
 

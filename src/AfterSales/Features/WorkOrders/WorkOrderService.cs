@@ -15,8 +15,8 @@ namespace AfterSales.Features.WorkOrders;
 /// Intake and every state change of a work order, shared by the pages and the API so both apply the same rules.
 /// A job the caller may not read is a 404; one they may read but not work on is a 403.
 /// </summary>
-public sealed class WorkOrderService(AppDbContext db, IAuthorizationService authorization, IHttpContextAccessor http,
-    TimeProvider clock, WorkOrderPolicy policy)
+public sealed partial class WorkOrderService(AppDbContext db, IAuthorizationService authorization, IHttpContextAccessor http,
+    TimeProvider clock, WorkOrderPolicy policy, WorkOrderMessages messages)
 {
     private ClaimsPrincipal User => http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user.");
     private AccessScope Scope => AccessScope.From(User);
@@ -47,7 +47,7 @@ public sealed class WorkOrderService(AppDbContext db, IAuthorizationService auth
         var now = clock.GetUtcNow();
         var dto = await Project(db.WorkOrders.AsNoTracking().Where(w => w.Id == id), now).SingleAsync();
         var contacts = await db.WorkOrderContacts.AsNoTracking().Where(c => c.WorkOrderId == id).OrderBy(c => c.At)
-            .Select(c => new ContactDto(c.Id, c.At, c.StaffId, db.Staff.Where(s => s.Id == c.StaffId).Select(s => s.Name).First(), c.Outcome,
+            .Select(c => new ContactDto(c.Id, c.At, c.StaffId, db.Staff.Where(s => s.Id == c.StaffId).Select(s => s.Name).First(), c.Purpose, c.Outcome,
                 c.ConstructionProgress, c.AgreedStart, c.AgreedEnd, c.Required, c.Notes))
             .ToListAsync();
         var items = await db.WorkOrderItems.AsNoTracking().Where(i => i.WorkOrderId == order.Id)
@@ -57,7 +57,27 @@ public sealed class WorkOrderService(AppDbContext db, IAuthorizationService auth
         var checklist = await db.ChecklistItems.AsNoTracking().Where(i => i.WorkOrderId == id).OrderBy(i => i.Position)
             .Select(i => new ChecklistItemDto(i.Id, i.Phase, i.Code, i.DoneAt, db.Staff.Where(s => s.Id == i.DoneById).Select(s => s.Name).FirstOrDefault()))
             .ToListAsync();
-        return new WorkOrderDetailsDto(dto, contacts, items, checklist);
+        var visits = order.Visits.OrderBy(v => v.Number).Select(v => new VisitDto(v.Id, v.Number, v.TechnicianId, "", v.DepartedAt, v.CheckedInAt,
+            v.CheckInLatitude, v.CheckInLongitude, v.CheckInAccuracyMeters, v.CheckInMetersFromSite, v.CheckedOutAt, v.CheckOutLatitude,
+            v.CheckOutLongitude, v.CheckOutAccuracyMeters, v.Present, v.PresentOthers, v.ContactDetailsSentAt, v.LeftUnfinishedReason,
+            v.Measurements.OrderBy(m => m.At).ThenBy(m => m.Id).Select(m => new MeasurementDto(m.Id, m.Name, m.Value, m.Unit, m.WorkOrderItemId, m.Note, m.At)).ToList(),
+            v.Tests.OrderBy(t => t.Attempt).ThenBy(t => t.Id).Select(t => new CommissioningTestDto(t.Id, t.WorkOrderItemId, t.Attempt, t.LeakTestPassed,
+                t.ConnectionTestPassed, t.Passed, t.Notes, t.At)).ToList())).ToList();
+        var photos = await db.VisitPhotos.AsNoTracking().Where(p => p.WorkOrderId == id).OrderBy(p => p.TakenAt)
+            .Select(p => new PhotoDto(p.Id, p.VisitId, p.Caption, p.TakenAt, p.Content.Length)).ToListAsync();
+        var staffIds = order.Visits.Select(v => v.TechnicianId).Concat(order.Helpers.Select(h => h.StaffId))
+            .Concat(order.ChangeRequests.SelectMany(r => new[] { r.FromTechnicianId, r.ToTechnicianId, r.RequestedById, r.DecidedById ?? 0 }))
+            .Concat(order.FitProblems.Select(f => f.ReportedById)).Distinct().ToList();
+        var people = await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => (s.Name, s.Phone));
+        visits = visits.Select(v => v with { TechnicianName = people[v.TechnicianId].Name }).ToList();
+        var helpers = order.Helpers.OrderBy(h => h.AddedAt).Select(h => new HelperDto(h.StaffId, people[h.StaffId].Name, people[h.StaffId].Phone, h.AddedAt))
+            .ToList();
+        var requests = order.ChangeRequests.OrderBy(r => r.RequestedAt).Select(r => new ChangeRequestDto(r.Id, r.FromTechnicianId,
+            people[r.FromTechnicianId].Name, r.ToTechnicianId, people[r.ToTechnicianId].Name, r.Reason, r.ForCustomer, people[r.RequestedById].Name,
+            r.RequestedAt, r.State, r.DecidedById is { } d ? people[d].Name : null, r.DecidedAt, r.DecisionNote)).ToList();
+        var fits = order.FitProblems.OrderBy(f => f.ReportedAt).Select(f => new FitProblemDto(f.Id, f.WorkOrderItemId,
+            items.FirstOrDefault(i => i.Id == f.WorkOrderItemId)?.ProductName, f.Problem, f.Alternative, people[f.ReportedById].Name, f.ReportedAt)).ToList();
+        return new WorkOrderDetailsDto(dto, contacts, items, checklist, visits, photos, helpers, requests, fits);
     }
 
     /// <summary>
@@ -144,11 +164,7 @@ public sealed class WorkOrderService(AppDbContext db, IAuthorizationService auth
     private static Labour? Labour(decimal? hours, int? people) =>
         hours is null && people is null ? null : new Labour(hours ?? 0, people ?? 1);
 
-    public Task DepartAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, order => Do(() => order.Depart(clock.GetUtcNow())));
-
-    public Task CheckInAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, order => Do(() => order.CheckIn(clock.GetUtcNow())));
-
-    public Task CompleteAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, order => Do(() => order.Complete(clock.GetUtcNow())));
+    public Task DepartAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, order => Do(() => order.Depart(clock.GetUtcNow(), policy)));
 
     public Task WaitForDepartmentAsync(int id, DepartmentInput input) =>
         ChangeAsync(id, input.Version, order => Do(() => order.WaitForDepartment(input.Department ?? "", input.Question ?? "")));
@@ -165,18 +181,25 @@ public sealed class WorkOrderService(AppDbContext db, IAuthorizationService auth
         return Task.CompletedTask;
     }
 
-    private async Task ChangeAsync(int id, int version, Func<WorkOrder, Task> change, bool managersOnly = false)
+    /// <summary>
+    /// Loads the job for work, checks the version the caller saw (when given: the phone's additive actions omit it so
+    /// that submits queued offline do not refuse each other), applies the change and saves it with its audit.
+    /// </summary>
+    private async Task ChangeAsync(int id, int? version, Func<WorkOrder, Task> change, bool managersOnly = false)
     {
         var order = await LoadAsync(id, Operations.Edit);
         if (managersOnly && !Policies.Allows(Policies.TakeWorkOrders, Scope.Role)) throw new ForbiddenException();
-        db.ExpectVersion(order, version);
+        if (version is { } expected) db.ExpectVersion(order, expected);
         await change(order);
         await db.SaveChangesAsync();
     }
 
     private async Task<WorkOrder> LoadAsync(int id, OperationAuthorizationRequirement operation)
     {
-        var order = await db.WorkOrders.Include(w => w.Contacts).Include(w => w.Checklist).SingleOrDefaultAsync(w => w.Id == id) ?? throw new NotFoundException();
+        var order = await db.WorkOrders.Include(w => w.Contacts).Include(w => w.Checklist).Include(w => w.Items).Include(w => w.Helpers)
+            .Include(w => w.Visits).ThenInclude(v => v.Measurements).Include(w => w.Visits).ThenInclude(v => v.Tests)
+            .Include(w => w.ChangeRequests).Include(w => w.FitProblems)
+            .AsSplitQuery().SingleOrDefaultAsync(w => w.Id == id) ?? throw new NotFoundException();
         if (!(await authorization.AuthorizeAsync(User, order, Operations.Read)).Succeeded) throw new NotFoundException();
         if (operation == Operations.Edit && !(await authorization.AuthorizeAsync(User, order, Operations.Edit)).Succeeded)
             throw new ForbiddenException("WorkOrderReadOnly");
@@ -198,5 +221,5 @@ public sealed class WorkOrderService(AppDbContext db, IAuthorizationService auth
             w.FirstContactAt == null && w.FirstContactDueAt < now && w.State != WorkOrderState.Closed && w.State != WorkOrderState.Cancelled,
             w.AppointmentStart, w.AppointmentEnd, w.Required, w.ArrivedLate, w.WaitingForDepartment, w.WaitingQuestion,
             w.DepartmentAnswer, w.DepartmentConfirmedBy, w.CancelReason, w.NeedsDayBeforeConfirmation, w.DayBeforeConfirmedAt,
-            w.DayBeforeConfirmedBy, w.Cause, w.RepairClass, w.RepairClassOverrideReason, w.ReworkOfId, w.Version));
+            w.DayBeforeConfirmedBy, w.Cause, w.RepairClass, w.RepairClassOverrideReason, w.ReworkOfId, w.CalledAheadAt, w.GoodsOnTheWayAt, w.Version));
 }

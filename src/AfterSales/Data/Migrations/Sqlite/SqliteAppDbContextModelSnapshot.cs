@@ -557,6 +557,331 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.ToTable("ChecklistItems");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.CommissioningTest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConnectionTestPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeakTestPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkOrderItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("WorkOrderItemId");
+
+                    b.ToTable("CommissioningTests");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.FitProblem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alternative")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkOrderItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedById");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("WorkOrderItemId");
+
+                    b.ToTable("FitProblems");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.Measurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkOrderItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("WorkOrderItemId");
+
+                    b.ToTable("Measurements");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.TechnicianChangeRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ForCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromTechnicianId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToTechnicianId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("FromTechnicianId");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("ToTechnicianId");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.ToTable("TechnicianChangeRequests");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.Visit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CheckInAccuracyMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckInLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckInLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckInMetersFromSite")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckOutAccuracyMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckOutLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckOutLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContactDetailsSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DepartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeftUnfinishedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Present")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PresentOthers")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TechnicianId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TechnicianId", "DepartedAt");
+
+                    b.HasIndex("WorkOrderId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.VisitPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.ToTable("VisitPhotos");
+                });
+
             modelBuilder.Entity("AfterSales.Domain.WorkOrders.WorkOrder", b =>
                 {
                     b.Property<int>("Id")
@@ -580,6 +905,9 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("ArrivedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CalledAheadAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CancelReason")
@@ -633,6 +961,9 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("FirstContactDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GoodsOnTheWayAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -743,6 +1074,11 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Required")
                         .HasMaxLength(40)
                         .HasColumnType("INTEGER");
@@ -764,6 +1100,35 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.HasIndex("WorkOrderId");
 
                     b.ToTable("WorkOrderContacts");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.WorkOrderHelper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("WorkOrderId", "StaffId")
+                        .IsUnique();
+
+                    b.ToTable("WorkOrderHelpers");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.WorkOrders.WorkOrderItem", b =>
@@ -1122,6 +1487,145 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.Navigation("WorkOrder");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.CommissioningTest", b =>
+                {
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.Visit", "Visit")
+                        .WithMany("Tests")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrderItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.FitProblem", b =>
+                {
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("ReportedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrder", "WorkOrder")
+                        .WithMany("FitProblems")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrderItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("WorkOrder");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.Measurement", b =>
+                {
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.Visit", "Visit")
+                        .WithMany("Measurements")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrderItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.TechnicianChangeRequest", b =>
+                {
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("FromTechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("ToTechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrder", "WorkOrder")
+                        .WithMany("ChangeRequests")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("WorkOrder");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.Visit", b =>
+                {
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrder", "WorkOrder")
+                        .WithMany("Visits")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("WorkOrder");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.VisitPhoto", b =>
+                {
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AfterSales.Domain.WorkOrders.WorkOrder", b =>
                 {
                     b.HasOne("AfterSales.Domain.Customers.Customer", null)
@@ -1169,6 +1673,23 @@ namespace AfterSales.Data.Migrations.Sqlite
 
                     b.HasOne("AfterSales.Domain.WorkOrders.WorkOrder", "WorkOrder")
                         .WithMany("Contacts")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("WorkOrder");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.WorkOrderHelper", b =>
+                {
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrder", "WorkOrder")
+                        .WithMany("Helpers")
                         .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1274,13 +1795,28 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.Navigation("Contacts");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.WorkOrders.Visit", b =>
+                {
+                    b.Navigation("Measurements");
+
+                    b.Navigation("Tests");
+                });
+
             modelBuilder.Entity("AfterSales.Domain.WorkOrders.WorkOrder", b =>
                 {
+                    b.Navigation("ChangeRequests");
+
                     b.Navigation("Checklist");
 
                     b.Navigation("Contacts");
 
+                    b.Navigation("FitProblems");
+
+                    b.Navigation("Helpers");
+
                     b.Navigation("Items");
+
+                    b.Navigation("Visits");
                 });
 #pragma warning restore 612, 618
         }
