@@ -94,18 +94,57 @@ public sealed class WorkOrdersTests
 
         app.Factory.Clock.Advance(TimeSpan.FromDays(1));
         tech = await app.LogInAsync("tech01"); // a day later: a new day's log-in
+        // SCH-2: no departure without calling ahead.
+        var uncalled = await tech.PostAsJsonAsync($"/api/work-orders/{id}/depart", new { });
+        Assert.Equal("出发前请先给客户打电话并登记（出发前 12 小时内）。", (await uncalled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/call-ahead", new { outcome = "Reached", notes = "半小时后到" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/goods-on-the-way", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/depart", new { version = await VersionAsync(tech, id) })).StatusCode);
         app.Factory.Clock.Advance(TimeSpan.FromHours(3));
-        var arrived = await tech.PostAsJsonAsync($"/api/work-orders/{id}/check-in", new { version = await VersionAsync(tech, id) });
-        Assert.True((await arrived.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("arrivedLate").GetBoolean());
-        var early = await tech.PostAsJsonAsync($"/api/work-orders/{id}/complete", new { version = await VersionAsync(tech, id) });
-        Assert.Equal("完工检查清单尚未完成：还有 3 项未勾选。", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        var arrived = await tech.PostAsJsonAsync($"/api/work-orders/{id}/check-in", new { latitude = 26.0745, longitude = 119.2965, accuracy = 18.5 });
+        var arrivedJob = await arrived.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(arrivedJob.GetProperty("workOrder").GetProperty("arrivedLate").GetBoolean());
+        var visit = arrivedJob.GetProperty("visits").EnumerateArray().Single();
+        Assert.Equal(26.0745, visit.GetProperty("checkInLatitude").GetDouble());
+        Assert.Equal(18.5, visit.GetProperty("checkInAccuracyMeters").GetDouble());
+
+        // VIS-5: the installed product must pass commissioning; a failure is fixed and retested.
+        var early = await tech.PostAsJsonAsync($"/api/work-orders/{id}/complete", new { });
+        Assert.Equal("还有 1 件已安装产品调试未通过：请整改并重新调试后再完工。", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        var itemId = arrivedJob.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetInt32();
+        var failed = await tech.PostAsJsonAsync($"/api/work-orders/{id}/commissioning-tests",
+            new { itemId, leakTestPassed = false, connectionTestPassed = true, notes = "进水口渗水" });
+        Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/complete", new { })).StatusCode);
+        await tech.PostAsJsonAsync($"/api/work-orders/{id}/commissioning-tests",
+            new { itemId, leakTestPassed = true, connectionTestPassed = true, notes = "更换密封圈后复测通过" });
+        var measured = await tech.PostAsJsonAsync($"/api/work-orders/{id}/measurements", new { name = "墙距", value = 305, unit = "Millimetre", itemId });
+        Assert.Equal(HttpStatusCode.OK, measured.StatusCode);
+        var vague = await tech.PostAsJsonAsync($"/api/work-orders/{id}/measurements", new { name = "墙距", unit = "Millimetre" });
+        Assert.Equal(HttpStatusCode.BadRequest, vague.StatusCode);
+
+        var unticked = await tech.PostAsJsonAsync($"/api/work-orders/{id}/complete", new { version = await VersionAsync(tech, id) });
+        Assert.Equal("完工检查清单尚未完成：还有 3 项未勾选。", (await unticked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
         await TickAllAsync(tech, id, "Completion");
         var completed = await tech.PostAsJsonAsync($"/api/work-orders/{id}/complete", new { version = await VersionAsync(tech, id) });
         Assert.Equal("Completed", (await completed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("state").GetString());
 
-        var contacts = await app.DbAsync(d => d.WorkOrderContacts.Where(c => c.WorkOrderId == id).ToListAsync());
-        Assert.Equal("水电已完成，瓷砖下周贴", Assert.Single(contacts).ConstructionProgress);
+        // REC-5: not leaving before the customer has the technician's number.
+        var leaving = await tech.PostAsJsonAsync($"/api/work-orders/{id}/check-out", new { latitude = 26.0745, longitude = 119.2965, accuracy = 20 });
+        Assert.Equal("离开前请先把您的联系方式发送给客户。", (await leaving.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/contact-details", new { })).StatusCode);
+        var left = await tech.PostAsJsonAsync($"/api/work-orders/{id}/check-out", new { latitude = 26.0745, longitude = 119.2965, accuracy = 20 });
+        Assert.Equal(HttpStatusCode.OK, left.StatusCode);
+        Assert.NotEqual(JsonValueKind.Null, (await left.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("visits")[0].GetProperty("checkedOutAt").ValueKind);
+
+        var contacts = await app.DbAsync(d => d.WorkOrderContacts.Where(c => c.WorkOrderId == id).OrderBy(c => c.At).ToListAsync());
+        Assert.Equal("水电已完成，瓷砖下周贴", contacts[0].ConstructionProgress);
+        Assert.Equal(ContactPurpose.CallAhead, contacts[1].Purpose);
+        var tests = await app.DbAsync(d => d.CommissioningTests.OrderBy(t => t.Attempt).ToListAsync());
+        Assert.Equal([false, true], tests.Select(t => t.Passed));
+        var messages = await app.DbAsync(d => d.Outbox.Where(m => m.RelatedId == id).OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal(["GoodsOnTheWay", "ContactDetails"], messages.Select(m => m.Topic));
+        Assert.Contains("139 1000 0001", messages[1].Body);
         Assert.True(await app.DbAsync(d => d.AuditEntries.AnyAsync(a => a.EntityType == "WorkOrder" && a.EntityId == id.ToString() && a.Actor == "tech01")));
     }
 
@@ -202,6 +241,7 @@ public sealed class WorkOrdersTests
         var start = app.Factory.Clock.GetUtcNow().AddHours(1);
         await tech.PostAsJsonAsync($"/api/work-orders/{first}/contacts", new { outcome = "Reached", agreedStart = start, agreedEnd = start.AddHours(2), version = await VersionAsync(tech, first) });
         await TickAllAsync(tech, first, "PreDeparture");
+        await tech.PostAsJsonAsync($"/api/work-orders/{first}/call-ahead", new { outcome = "Reached" });
         await tech.PostAsJsonAsync($"/api/work-orders/{first}/depart", new { version = await VersionAsync(tech, first) });
         await tech.PostAsJsonAsync($"/api/work-orders/{first}/check-in", new { version = await VersionAsync(tech, first) });
         await TickAllAsync(tech, first, "Completion");
