@@ -52,10 +52,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static readonly ViewportSize Phone = new() { Width = 360, Height = 780 };
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
 
-    public async Task<IPage> NewPageAsync(ViewportSize viewport)
+    /// <param name="viewport">The screen: <see cref="Phone"/> or <see cref="Desktop"/>.</param>
+    /// <param name="position">Where the phone says it is; the page may read it without asking.</param>
+    public async Task<IPage> NewPageAsync(ViewportSize viewport, Geolocation? position = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            Geolocation = position,
+            Permissions = position is null ? null : ["geolocation"],
             BaseURL = BaseUrl,
             ViewportSize = viewport,
             Locale = "en-US", // the app must still speak Chinese: it does not follow the browser's language

@@ -33,7 +33,8 @@ public sealed class WorkOrderPagesTests(BrowserFixture fixture)
         await phone.GetByRole(AriaRole.Button, new() { Name = "保存通话记录" }).ClickAsync();
         await Assertions.Expect(phone.Locator("h1 .badge")).ToHaveTextAsync("已联系");
         await Assertions.Expect(phone.Locator("ul.contacts")).ToContainTextAsync("瓷砖已贴完");
-        // VIS-1 on the phone: the goods check is the first line of the installation's pre-departure checklist.
+        // VIS-1 on the phone's job page: the goods check is the first line of the installation's pre-departure checklist.
+        await phone.GetByRole(AriaRole.Link, new() { Name = "打开现场页面" }).ClickAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = "货物已开箱检查：无缺件、无损坏" }).ClickAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Button, new() { Name = "货物已开箱检查：无缺件、无损坏" })).ToHaveAttributeAsync("aria-pressed", "true");
         await Assertions.Expect(phone.Locator("h3", new() { HasText = "出发前检查" })).ToContainTextAsync("1/4");

@@ -10,6 +10,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("Nav.Home", "/", null),
+        new("Nav.Today", "/Visits", null),
         new("Nav.WorkOrders", "/WorkOrders", null),
         new("Nav.Customers", "/Customers", null),
         new("Nav.Equipment", "/Equipment", null),

@@ -1,4 +1,5 @@
 using AfterSales.Data;
+using AfterSales.Domain.People;
 using AfterSales.Domain.WorkOrders;
 using AfterSales.Features.Identity;
 using AfterSales.Infrastructure;
@@ -21,6 +22,11 @@ public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, IAuth
     public bool MayWork { get; private set; }
     public bool MayManage { get; private set; }
     public string? CustomerPhone { get; private set; }
+    public bool MayApprove { get; private set; }
+    /// <summary>Technicians of the job's region, for a change of technician (WO-4).</summary>
+    public List<(int Id, string Name)> Technicians { get; private set; } = [];
+    /// <summary>Technicians and technical specialists of any region, who may join as helpers (WO-4).</summary>
+    public List<(int Id, string Name, string Region)> HelperCandidates { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -30,9 +36,21 @@ public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, IAuth
     public async Task ReloadAsync()
     {
         Details = await orders.GetAsync(Id);
-        var entity = await db.WorkOrders.AsNoTracking().SingleAsync(w => w.Id == Id);
+        var entity = await db.WorkOrders.AsNoTracking().Include(w => w.Helpers).SingleAsync(w => w.Id == Id);
         MayWork = (await authorization.AuthorizeAsync(User, entity, Operations.Edit)).Succeeded;
-        MayManage = MayWork && Policies.Allows(Policies.TakeWorkOrders, AccessScope.From(User).Role);
+        var role = AccessScope.From(User).Role;
+        MayManage = MayWork && Policies.Allows(Policies.TakeWorkOrders, role);
+        MayApprove = MayWork && Policies.Allows(Policies.ApproveTechnicianChange, role);
+        if (MayWork)
+        {
+            Technicians = (await db.Staff.AsNoTracking().Where(s => s.IsActive && s.Role == StaffRole.Technician && s.RegionId == Order.RegionId)
+                .OrderBy(s => s.StaffNumber).Select(s => new { s.Id, s.Name }).ToListAsync()).Select(s => (s.Id, s.Name)).ToList();
+            HelperCandidates = (await db.Staff.AsNoTracking()
+                .Where(s => s.IsActive && (s.Role == StaffRole.Technician || s.Role == StaffRole.TechnicalSupport) && s.Id != Order.TechnicianId)
+                .OrderBy(s => s.RegionId == Order.RegionId ? 0 : 1).ThenBy(s => s.StaffNumber)
+                .Select(s => new { s.Id, s.Name, Region = db.Regions.Where(r => r.Id == s.RegionId).Select(r => r.Name).FirstOrDefault() })
+                .ToListAsync()).Select(s => (s.Id, s.Name, s.Region ?? "")).ToList();
+        }
         CustomerPhone = await db.Customers.Where(c => c.Id == Order.CustomerId).Select(c => c.Phone).SingleAsync();
     }
 
@@ -44,17 +62,18 @@ public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, IAuth
     public Task<IActionResult> OnPostScheduleAsync(DateTime start, DateTime end, bool customerConsented, int version) =>
         Act(() => orders.ScheduleAsync(Id, new ScheduleInput(Instant(start)!.Value, Instant(end)!.Value, customerConsented, version)));
 
-    public Task<IActionResult> OnPostChecklistAsync(int itemId, bool done, int version) =>
-        Act(() => orders.SetChecklistItemAsync(Id, itemId, new ChecklistInput(done, version)));
-
     public Task<IActionResult> OnPostDayBeforeAsync(string confirmedBy, int version) =>
         Act(() => orders.ConfirmDayBeforeAsync(Id, new ConfirmationInput(confirmedBy, "", version)));
 
-    public Task<IActionResult> OnPostDepartAsync(int version) => Act(() => orders.DepartAsync(Id, new VersionInput(version)));
+    public Task<IActionResult> OnPostHelperAsync(int staffId) => Act(() => orders.AddHelperAsync(Id, new HelperInput(staffId)));
 
-    public Task<IActionResult> OnPostCheckInAsync(int version) => Act(() => orders.CheckInAsync(Id, new PositionInput(Version: version)));
+    public Task<IActionResult> OnPostRemoveHelperAsync(int staffId) => Act(() => orders.RemoveHelperAsync(Id, staffId));
 
-    public Task<IActionResult> OnPostCompleteAsync(int version) => Act(() => orders.CompleteAsync(Id, new VersionInput(version)));
+    public Task<IActionResult> OnPostChangeRequestAsync(int toTechnicianId, string? reason, bool forCustomer, int version) =>
+        Act(() => orders.RequestTechnicianChangeAsync(Id, new TechnicianChangeInput(toTechnicianId, reason, forCustomer, version)));
+
+    public Task<IActionResult> OnPostDecideAsync(int requestId, bool approve, string? note, int version) =>
+        Act(() => orders.DecideTechnicianChangeAsync(Id, requestId, new DecisionInput(approve, note, version)));
 
     public Task<IActionResult> OnPostWaitAsync(string department, string question, int version) =>
         Act(() => orders.WaitForDepartmentAsync(Id, new DepartmentInput(department, question, version)));

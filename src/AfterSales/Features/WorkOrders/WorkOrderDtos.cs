@@ -54,7 +54,7 @@ public sealed record ChangeRequestDto(int Id, int FromTechnicianId, string FromN
 public sealed record FitProblemDto(int Id, int? ItemId, string? ProductName, string Problem, string Alternative, string ReportedBy,
     DateTimeOffset ReportedAt);
 
-public sealed record ChecklistInput(bool Done, int Version = 0);
+public sealed record ChecklistInput(bool Done, int? Version = null);
 
 public sealed record IntakeItem(int? ProductId, int? EquipmentId, int Quantity = 1);
 
