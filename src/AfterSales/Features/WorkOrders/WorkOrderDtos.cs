@@ -99,7 +99,7 @@ public sealed record MeasurementInput(string? Name, decimal? Value, MeasurementU
 
 public sealed record CommissioningInput(int ItemId, bool LeakTestPassed, bool ConnectionTestPassed, string? Notes = null, int? Version = null);
 
-public sealed record LeaveInput(string? Reason, PositionInput Position, int? Version = null);
+public sealed record LeaveInput(string? Reason, PositionInput? Position = null, int? Version = null);
 
 public sealed record HelperInput(int StaffId, int? Version = null);
 

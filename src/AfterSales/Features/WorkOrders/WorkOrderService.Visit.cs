@@ -56,7 +56,7 @@ public sealed partial class WorkOrderService
         ChangeAsync(id, input.Version, order => Do(() => order.CheckOut(clock.GetUtcNow(), input.ToPosition())));
 
     public Task LeaveUnfinishedAsync(int id, LeaveInput input) =>
-        ChangeAsync(id, input.Version, order => Do(() => order.LeaveUnfinished(clock.GetUtcNow(), input.Position.ToPosition(), input.Reason ?? "")));
+        ChangeAsync(id, input.Version, order => Do(() => order.LeaveUnfinished(clock.GetUtcNow(), input.Position?.ToPosition(), input.Reason ?? "")));
 
     /// <summary>VIS-3: a photo, already made smaller by the phone; the size and type limits hold on the server too.</summary>
     public async Task<int> AddPhotoAsync(int id, byte[] content, string contentType, string? caption)
@@ -101,9 +101,10 @@ public sealed partial class WorkOrderService
     /// </summary>
     public async Task DecideTechnicianChangeAsync(int id, int requestId, DecisionInput input)
     {
-        if (!Policies.Allows(Policies.ApproveTechnicianChange, Scope.Role)) throw new ForbiddenException("OnlyManagersApprove");
         await ChangeAsync(id, input.Version, async order =>
         {
+            // Asked only once the job is known to be visible: an invisible job stays a 404 for everyone.
+            if (!Policies.Allows(Policies.ApproveTechnicianChange, Scope.Role)) throw new ForbiddenException("OnlyManagersApprove");
             var request = order.DecideTechnicianChange(requestId, input.Approve, Scope.StaffId, clock.GetUtcNow(), input.Note);
             if (request.State == ChangeRequestState.Approved && request.ForCustomer)
             {
