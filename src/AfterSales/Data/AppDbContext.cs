@@ -4,6 +4,7 @@ using AfterSales.Domain.Messaging;
 using AfterSales.Domain.Customers;
 using AfterSales.Domain.Organization;
 using AfterSales.Domain.People;
+using AfterSales.Domain.Scheduling;
 using AfterSales.Domain.WorkOrders;
 using AfterSales.Features.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -32,6 +33,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<WorkOrderItem> WorkOrderItems => Set<WorkOrderItem>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<TimeOff> TimeOff => Set<TimeOff>();
+    public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
