@@ -26,8 +26,10 @@ public sealed class ScheduleService(AppDbContext db, Availability availability, 
     /// technicians' week) and the read-only roles; and only for people of a region they see.
     /// </summary>
     public static bool MayManage(AccessScope scope, int? staffRegionId) =>
-        !scope.IsReadOnly && scope.Role != StaffRole.Store && Policies.Allows(Policies.TakeWorkOrders, scope.Role)
-        && (staffRegionId is null ? scope.SeesAllRegions : scope.SeesRegion(staffRegionId.Value));
+        MayPlan(scope) && (staffRegionId is null ? scope.SeesAllRegions : scope.SeesRegion(staffRegionId.Value));
+
+    private static bool MayPlan(AccessScope scope) =>
+        !scope.IsReadOnly && scope.Role != StaffRole.Store && Policies.Allows(Policies.TakeWorkOrders, scope.Role);
 
     // ---- Calendars ----------------------------------------------------------------------------------------------
 
@@ -246,8 +248,10 @@ public sealed class ScheduleService(AppDbContext db, Availability availability, 
     public static readonly DayOfWeek[] Week =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
+    /// <summary>A role that plans nobody is refused outright (403); a person outside the caller's view is a 404.</summary>
     private async Task RequireManageAsync(int staffId, string? field)
     {
+        if (!MayPlan(Scope)) throw new ForbiddenException("ScheduleReadOnly");
         var person = await db.Staff(Scope).AsNoTracking().Where(s => s.Id == staffId).Select(s => new { s.Id, s.RegionId }).SingleOrDefaultAsync();
         if (person is null)
             throw field is null ? new NotFoundException() : new DomainException("StaffNotFound") { Field = field };
