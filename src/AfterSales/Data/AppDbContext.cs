@@ -35,6 +35,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
     public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
+    public DbSet<TechnicianSkill> TechnicianSkills => Set<TechnicianSkill>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -90,4 +90,14 @@ public sealed class ScheduleTests
         Assert.False(Roster.DayFor(Monday.AddDays(1), shorter, [], []).IsWorking);
         Assert.Throws<InvalidOperationException>(() => (Company with { DayEnd = new TimeOnly(8, 0) }).Validated());
     }
+
+    [Fact]
+    public void Skill_tags_are_trimmed_kept_once_ignoring_case_and_limited()
+    {
+        Assert.Equal(["卫浴", "AC"], TechnicianSkill.Normalize(["卫浴", " ac ", "  ", "卫浴", "AC"]).Select(t => t.ToUpperInvariant()));
+        Assert.Equal("SkillTooLong", Assert.Throws<DomainException>(() => TechnicianSkill.Normalize([new string('x', TechnicianSkill.MaxLength + 1)])).Code);
+        Assert.Equal("TooManySkills", Assert.Throws<DomainException>(() =>
+            TechnicianSkill.Normalize(Enumerable.Range(0, TechnicianSkill.MaxPerPerson + 1).Select(i => $"t{i}"))).Code);
+        Assert.Equal("Required", Assert.Throws<DomainException>(() => new TechnicianSkill(1, " ")).Code);
+    }
 }

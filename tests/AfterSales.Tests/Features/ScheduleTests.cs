@@ -137,6 +137,17 @@ public sealed class ScheduleTests
         Assert.False(row.GetProperty("days")[0].GetProperty("working").GetBoolean());  // Monday off
         Assert.Equal("08:30:00", row.GetProperty("days")[1].GetProperty("start").GetString()); // Tuesday: the company's
 
+        // What the dispatcher (SCH-4) asks, in local time.
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var availability = scope.ServiceProvider.GetRequiredService<AfterSales.Features.Schedule.Availability>();
+            Assert.True(await availability.IsWorkingAsync(tech01, At(sunday, 9)));
+            Assert.False(await availability.IsWorkingAsync(tech01, At(sunday, 12)));
+            Assert.False(await availability.IsWorkingAsync(tech01, At(monday, 10)));
+            Assert.True(await availability.IsWorkingAsync(tech01, At(monday.AddDays(1), 8, 30)));
+            Assert.False(await availability.IsWorkingAsync(tech01, At(monday.AddDays(1), 8, 29)));
+        }
+
         await JsonAsync(await manager.DeleteAsync($"/api/schedule/working-hours/{tech01}"), HttpStatusCode.OK);
         Assert.True((await JsonAsync(await manager.GetAsync($"/api/schedule/availability/{tech01}?date={D(monday)}"), HttpStatusCode.OK)).GetProperty("isWorking").GetBoolean());
     }
@@ -240,6 +251,32 @@ public sealed class ScheduleTests
         var store = await app.LogInAsync("gd.store");
         Assert.Equal(HttpStatusCode.Forbidden, (await store.PostAsJsonAsync("/api/schedule/time-off",
             new { staffId = tech06, kind = "DayOff", firstDay = D(monday.AddDays(1)), lastDay = D(monday.AddDays(1)) })).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task SCH1_skill_tags_are_kept_once_each_shown_on_the_roster_and_set_only_by_a_manager(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var manager = await app.LogInAsync("fj.manager");
+        var tech01 = await app.StaffIdAsync("tech01");
+
+        var set = await JsonAsync(await manager.PutAsJsonAsync($"/api/schedule/skills/{tech01}", new { skills = new[] { "卫浴", " 列车空调 ", "卫浴", "" } }), HttpStatusCode.OK);
+        Assert.Equal(new[] { "卫浴", "列车空调" }, set.EnumerateArray().Select(e => e.GetString()!).ToArray());
+        var week = await JsonAsync(await manager.GetAsync($"/api/schedule/week?technicianId={tech01}"), HttpStatusCode.OK);
+        Assert.Equal(2, week.GetProperty("rows")[0].GetProperty("person").GetProperty("skills").GetArrayLength());
+
+        var tooLong = await JsonAsync(await manager.PutAsJsonAsync($"/api/schedule/skills/{tech01}", new { skills = new[] { new string('修', 51) } }), HttpStatusCode.BadRequest);
+        Assert.Equal("SkillTooLong", tooLong.GetProperty("code").GetString());
+
+        // The page takes them as one line, separated the Chinese way.
+        var page = await TestApp.PostFormAsync(manager, $"/Schedule/Person/{tech01}", new Dictionary<string, string> { ["Input.Skills"] = "设备、卫浴" },
+            $"/Schedule/Person/{tech01}?handler=Skills");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal(["卫浴", "设备"], await app.DbAsync(d => d.TechnicianSkills.Where(s => s.StaffId == tech01).Select(s => s.Name).OrderBy(n => n).ToArrayAsync()));
+
+        var tech = await app.LogInAsync("tech01");
+        Assert.Equal(HttpStatusCode.Forbidden, (await tech.PutAsJsonAsync($"/api/schedule/skills/{tech01}", new { skills = new[] { "设备" } })).StatusCode);
+        Assert.Equal(2, (await JsonAsync(await tech.GetAsync($"/api/schedule/skills/{tech01}"), HttpStatusCode.OK)).GetArrayLength());
     }
 
     [Theory, BothDatabases]

@@ -30,3 +30,15 @@ internal sealed class WorkingHoursConfiguration : IEntityTypeConfiguration<Worki
         b.HasOne<Staff>().WithMany().HasForeignKey(w => w.StaffId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class TechnicianSkillConfiguration : IEntityTypeConfiguration<TechnicianSkill>
+{
+    public void Configure(EntityTypeBuilder<TechnicianSkill> b)
+    {
+        b.Property(s => s.Version).IsConcurrencyToken();
+        b.Property(s => s.Name).HasMaxLength(TechnicianSkill.MaxLength);
+        b.HasIndex(s => new { s.StaffId, s.Name }).IsUnique();
+        b.HasIndex(s => s.Name);
+        b.HasOne<Staff>().WithMany().HasForeignKey(s => s.StaffId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -186,6 +186,9 @@ public sealed class DemoCompany(AppDbContext db, UserManager<AppUser> users, Aud
         db.WorkingHours.AddRange(
             new WorkingHours(staff["tech05"].Id, DayOfWeek.Monday, null, null),
             new WorkingHours(staff["tech05"].Id, DayOfWeek.Sunday, new TimeOnly(9, 0), new TimeOnly(17, 0)));
+        foreach (var (tech, skills) in new[] { ("tech01", "卫浴"), ("tech02", "卫浴"), ("tech03", "卫浴、设备"), ("tech04", "设备、列车空调"),
+                     ("tech05", "卫浴"), ("tech06", "卫浴"), ("tech07", "卫浴、设备"), ("tech08", "卫浴"), ("tech09", "设备、列车空调"), ("tech10", "卫浴") })
+            db.TechnicianSkills.AddRange(skills.Split('、').Select(skill => new TechnicianSkill(staff[tech].Id, skill)));
         await db.SaveChangesAsync(ct);
         return true;
     }

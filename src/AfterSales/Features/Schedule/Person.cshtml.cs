@@ -37,7 +37,13 @@ public sealed class PersonModel(ScheduleService schedule, LocalTime local, IStri
         public string? Note { get; set; }
 
         public List<WorkingDayInput> Days { get; set; } = [];
+
+        /// <summary>Skill tags separated by commas (, ， 、 ; ；).</summary>
+        [StringLength(1000, ErrorMessage = "TooLong")]
+        public string? Skills { get; set; }
     }
+
+    public List<string> SkillSuggestions { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -50,6 +56,8 @@ public sealed class PersonModel(ScheduleService schedule, LocalTime local, IStri
         Person = await schedule.PersonAsync(Id);
         Hours = await schedule.GetWorkingHoursAsync(Id);
         TimeOff = await schedule.ListTimeOffAsync(new TimeOffFilter(StaffId: Id, From: local.Today.AddDays(-PastDays)), 1, 100);
+        SkillSuggestions = await schedule.SkillSuggestionsAsync();
+        Input.Skills ??= string.Join("、", Person.Skills);
         if (Input.Days.Count == 0)
             Input.Days = Hours.Days.Select(d => new WorkingDayInput(d.Day, d.Off, d.Start, d.End, d.Version)).ToList();
     }
@@ -84,6 +92,20 @@ public sealed class PersonModel(ScheduleService schedule, LocalTime local, IStri
         await schedule.SetWorkingHoursAsync(Id, new WorkingHoursInput(Input.Days));
         return Saved();
     }
+
+    public async Task<IActionResult> OnPostSkillsAsync()
+    {
+        Input.Days = [];
+        if (!ModelState.IsValid)
+        {
+            await ReloadAsync();
+            return Page();
+        }
+        await schedule.SetSkillsAsync(Id, new SkillsInput((Input.Skills ?? "").Split(SkillSeparators)));
+        return Saved();
+    }
+
+    private static readonly char[] SkillSeparators = [',', '，', '、', ';', '；', '\n'];
 
     public async Task<IActionResult> OnPostResetAsync()
     {

@@ -51,6 +51,14 @@ public static class ScheduleApi
             return TypedResults.Ok(await schedule.GetWorkingHoursAsync(staffId));
         });
 
+        api.MapGet("/skills/{staffId:int}", async (int staffId, ScheduleService schedule) =>
+            TypedResults.Ok((await schedule.PersonAsync(staffId)).Skills));
+        api.MapPut("/skills/{staffId:int}", async (int staffId, SkillsInput input, ScheduleService schedule) =>
+        {
+            await schedule.SetSkillsAsync(staffId, input);
+            return TypedResults.Ok((await schedule.PersonAsync(staffId)).Skills);
+        });
+
         api.MapGet("/confirmations", async (ScheduleService schedule, DateOnly? date) =>
             TypedResults.Ok(await schedule.ConfirmationsAsync(date)));
         return app;

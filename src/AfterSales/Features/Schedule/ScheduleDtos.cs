@@ -6,7 +6,7 @@ namespace AfterSales.Features.Schedule;
 
 /// <summary>A person on the roster, and whether the caller may change their schedule.</summary>
 public sealed record PersonDto(int Id, string Name, string StaffNumber, StaffRole Role, int? RegionId, string? RegionName, int SkillLevel,
-    bool MayManage);
+    IReadOnlyList<string> Skills, bool MayManage);
 
 /// <summary>A scheduled visit as the calendar shows it; times are instants (the pages show them in local time).</summary>
 public sealed record AppointmentDto(int WorkOrderId, string Number, WorkOrderKind Kind, WorkOrderState State, int? TechnicianId,
@@ -47,3 +47,6 @@ public sealed record ConfirmationDto(int WorkOrderId, string Number, WorkOrderKi
     DateTimeOffset? ConfirmedAt, string? ConfirmedBy, bool Released, bool MayConfirm, int Version);
 
 public sealed record ConfirmationsDto(DateOnly Date, int NotReleased, IReadOnlyList<ConfirmationDto> Jobs);
+
+/// <summary>A person's skill tags, replaced as a whole.</summary>
+public sealed record SkillsInput(IReadOnlyList<string> Skills);

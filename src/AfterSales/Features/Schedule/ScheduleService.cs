@@ -77,9 +77,8 @@ public sealed class ScheduleService(AppDbContext db, Availability availability, 
     public async Task<PersonDto> PersonAsync(int staffId)
     {
         var scope = Scope;
-        return (await People(db.Staff(scope).Where(s => s.Id == staffId)).SingleOrDefaultAsync()) is { } person
-            ? person with { MayManage = MayManage(scope, person.RegionId) }
-            : throw new NotFoundException();
+        var person = await People(db.Staff(scope).Where(s => s.Id == staffId)).SingleOrDefaultAsync() ?? throw new NotFoundException();
+        return (await WithSkillsAsync([person]))[0];
     }
 
     /// <summary>The active technicians the caller sees, of one region if asked, by staff number.</summary>
@@ -89,13 +88,21 @@ public sealed class ScheduleService(AppDbContext db, Availability availability, 
         var staff = db.Staff(scope).Where(s => s.IsActive && s.Role == StaffRole.Technician);
         if (regionId is not null) staff = staff.Where(s => s.RegionId == regionId);
         if (technicianId is not null) staff = staff.Where(s => s.Id == technicianId);
-        var people = await People(staff.OrderBy(s => s.StaffNumber)).ToListAsync();
-        return people.Select(p => p with { MayManage = MayManage(scope, p.RegionId) }).ToList();
+        return await WithSkillsAsync(await People(staff.OrderBy(s => s.StaffNumber)).ToListAsync());
+    }
+
+    private async Task<List<PersonDto>> WithSkillsAsync(List<PersonDto> people)
+    {
+        var scope = Scope;
+        var ids = people.Select(p => p.Id).ToList();
+        var skills = (await db.TechnicianSkills.AsNoTracking().Where(s => ids.Contains(s.StaffId)).OrderBy(s => s.Id).ToListAsync())
+            .ToLookup(s => s.StaffId, s => s.Name);
+        return people.Select(p => p with { Skills = skills[p.Id].ToList(), MayManage = MayManage(scope, p.RegionId) }).ToList();
     }
 
     private IQueryable<PersonDto> People(IQueryable<Staff> staff) =>
         staff.AsNoTracking().Select(s => new PersonDto(s.Id, s.Name, s.StaffNumber, s.Role, s.RegionId,
-            db.Regions.Where(r => r.Id == s.RegionId).Select(r => r.Name).FirstOrDefault(), s.SkillLevel, false));
+            db.Regions.Where(r => r.Id == s.RegionId).Select(r => r.Name).FirstOrDefault(), s.SkillLevel, Array.Empty<string>(), false));
 
     private async Task<Dictionary<int, List<DayDto>>> CalendarAsync(IReadOnlyCollection<PersonDto> people, DateOnly from, DateOnly to)
     {
@@ -256,6 +263,28 @@ public sealed class ScheduleService(AppDbContext db, Availability availability, 
         if (person is null)
             throw field is null ? new NotFoundException() : new DomainException("StaffNotFound") { Field = field };
         if (!MayManage(Scope, person.RegionId)) throw new ForbiddenException("ScheduleReadOnly");
+    }
+
+    // ---- Skills ---------------------------------------------------------------------------------------------------
+
+    /// <summary>Replaces the person's skill tags with the ones given (an empty list clears them).</summary>
+    public async Task SetSkillsAsync(int staffId, SkillsInput input)
+    {
+        await RequireManageAsync(staffId, null);
+        var wanted = TechnicianSkill.Normalize(input.Skills ?? []);
+        var current = await db.TechnicianSkills.Where(s => s.StaffId == staffId).ToListAsync();
+        db.TechnicianSkills.RemoveRange(current.Where(c => !wanted.Contains(c.Name, StringComparer.OrdinalIgnoreCase)));
+        db.TechnicianSkills.AddRange(wanted.Where(w => !current.Any(c => string.Equals(c.Name, w, StringComparison.OrdinalIgnoreCase)))
+            .Select(w => new TechnicianSkill(staffId, w)));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Tags worth offering: the product categories and the tags already in use.</summary>
+    public async Task<List<string>> SkillSuggestionsAsync()
+    {
+        var categories = await db.Products.AsNoTracking().Select(p => p.Category).Distinct().ToListAsync();
+        var used = await db.TechnicianSkills.AsNoTracking().Select(s => s.Name).Distinct().ToListAsync();
+        return categories.Concat(used).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
     // ---- Day-before confirmations (SCH-3) -----------------------------------------------------------------------

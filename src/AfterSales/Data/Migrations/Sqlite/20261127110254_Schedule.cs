@@ -12,6 +12,27 @@ namespace AfterSales.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "TechnicianSkills",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StaffId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechnicianSkills", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TechnicianSkills_Staff_StaffId",
+                        column: x => x.StaffId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TimeOff",
                 columns: table => new
                 {
@@ -67,6 +88,17 @@ namespace AfterSales.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TechnicianSkills_Name",
+                table: "TechnicianSkills",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechnicianSkills_StaffId_Name",
+                table: "TechnicianSkills",
+                columns: new[] { "StaffId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TimeOff_CreatedById",
                 table: "TimeOff",
                 column: "CreatedById");
@@ -91,6 +123,9 @@ namespace AfterSales.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "TechnicianSkills");
+
             migrationBuilder.DropTable(
                 name: "TimeOff");
 

@@ -13,6 +13,27 @@ namespace AfterSales.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "TechnicianSkills",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StaffId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechnicianSkills", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TechnicianSkills_Staff_StaffId",
+                        column: x => x.StaffId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TimeOff",
                 columns: table => new
                 {
@@ -68,6 +89,17 @@ namespace AfterSales.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TechnicianSkills_Name",
+                table: "TechnicianSkills",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechnicianSkills_StaffId_Name",
+                table: "TechnicianSkills",
+                columns: new[] { "StaffId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TimeOff_CreatedById",
                 table: "TimeOff",
                 column: "CreatedById");
@@ -92,6 +124,9 @@ namespace AfterSales.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "TechnicianSkills");
+
             migrationBuilder.DropTable(
                 name: "TimeOff");
 
