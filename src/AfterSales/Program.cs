@@ -7,6 +7,7 @@ using AfterSales.Features.Import;
 using AfterSales.Features.People;
 using AfterSales.Features.Products;
 using AfterSales.Features.Regions;
+using AfterSales.Features.Schedule;
 using AfterSales.Features.WorkOrders;
 using AfterSales.Infrastructure;
 using AfterSales.Infrastructure.CommandLine;
@@ -27,6 +28,7 @@ builder.Services.AddCustomers();
 builder.Services.AddStaff();
 builder.Services.AddAdmin();
 builder.Services.AddWorkOrders(builder.Configuration);
+builder.Services.AddSchedule(builder.Configuration);
 
 var app = builder.Build();
 
@@ -41,5 +43,6 @@ app.MapCustomersApi();
 app.MapStaffApi();
 app.MapAdminApi();
 app.MapWorkOrdersApi();
+app.MapScheduleApi();
 
 return await commandLine.InvokeAsync(app);

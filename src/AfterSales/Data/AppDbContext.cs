@@ -4,6 +4,7 @@ using AfterSales.Domain.Messaging;
 using AfterSales.Domain.Customers;
 using AfterSales.Domain.Organization;
 using AfterSales.Domain.People;
+using AfterSales.Domain.Scheduling;
 using AfterSales.Domain.WorkOrders;
 using AfterSales.Features.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -39,6 +40,9 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<TechnicianChangeRequest> TechnicianChangeRequests => Set<TechnicianChangeRequest>();
     public DbSet<FitProblem> FitProblems => Set<FitProblem>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<TimeOff> TimeOff => Set<TimeOff>();
+    public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
+    public DbSet<TechnicianSkill> TechnicianSkills => Set<TechnicianSkill>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

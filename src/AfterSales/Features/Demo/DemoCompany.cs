@@ -3,7 +3,9 @@ using AfterSales.Domain.Catalog;
 using AfterSales.Domain.Customers;
 using AfterSales.Domain.Organization;
 using AfterSales.Domain.People;
+using AfterSales.Domain.Scheduling;
 using AfterSales.Features.Identity;
+using AfterSales.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ namespace AfterSales.Features.Demo;
 /// The demo company: two regions, their managers, a head office, ten technicians, forty customers in real
 /// cities, products and installed equipment. Built the same way every time, so tests and screenshots agree.
 /// </summary>
-public sealed class DemoCompany(AppDbContext db, UserManager<AppUser> users, AuditActor actor)
+public sealed class DemoCompany(AppDbContext db, UserManager<AppUser> users, AuditActor actor, LocalTime local)
 {
     public const string Password = "Demo@2026";
 
@@ -169,6 +171,24 @@ public sealed class DemoCompany(AppDbContext db, UserManager<AppUser> users, Aud
                 }
             }
         }
+        await db.SaveChangesAsync(ct);
+
+        // SCH-1: days off, leave, a trip and training in the coming weeks, and one technician with his own week,
+        // so the roster shows something. Relative to today, so it stays in the future.
+        var today = local.Today;
+        var now = local.Now;
+        db.TimeOff.AddRange(
+            new TimeOff(staff["tech02"].Id, TimeOffKind.DayOff, today.AddDays(2), today.AddDays(2), "调休", staff["fj.manager"].Id, now),
+            new TimeOff(staff["tech04"].Id, TimeOffKind.Trip, today.AddDays(6), today.AddDays(9), "福州 设备年检", staff["fj.manager"].Id, now),
+            new TimeOff(staff["tech05"].Id, TimeOffKind.Training, today.AddDays(12), today.AddDays(13), "新品安装培训", staff["fj.manager"].Id, now),
+            new TimeOff(staff["tech07"].Id, TimeOffKind.Leave, today.AddDays(3), today.AddDays(4), "事假", staff["gd.manager"].Id, now),
+            new TimeOff(staff["tech09"].Id, TimeOffKind.Trip, today.AddDays(8), today.AddDays(10), "深圳 动车检修基地", staff["gd.manager"].Id, now));
+        db.WorkingHours.AddRange(
+            new WorkingHours(staff["tech05"].Id, DayOfWeek.Monday, null, null),
+            new WorkingHours(staff["tech05"].Id, DayOfWeek.Sunday, new TimeOnly(9, 0), new TimeOnly(17, 0)));
+        foreach (var (tech, skills) in new[] { ("tech01", "卫浴"), ("tech02", "卫浴"), ("tech03", "卫浴、设备"), ("tech04", "设备、列车空调"),
+                     ("tech05", "卫浴"), ("tech06", "卫浴"), ("tech07", "卫浴、设备"), ("tech08", "卫浴"), ("tech09", "设备、列车空调"), ("tech10", "卫浴") })
+            db.TechnicianSkills.AddRange(skills.Split('、').Select(skill => new TechnicianSkill(staff[tech].Id, skill)));
         await db.SaveChangesAsync(ct);
         return true;
     }

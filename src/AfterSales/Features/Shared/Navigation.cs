@@ -12,6 +12,7 @@ public static class Navigation
         new("Nav.Home", "/", null),
         new("Nav.Today", "/Visits", null),
         new("Nav.WorkOrders", "/WorkOrders", null),
+        new("Nav.Schedule", "/Schedule", null),
         new("Nav.Customers", "/Customers", null),
         new("Nav.Equipment", "/Equipment", null),
         new("Nav.Products", "/Products", null),

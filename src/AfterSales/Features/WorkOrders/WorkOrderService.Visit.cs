@@ -80,7 +80,7 @@ public sealed partial class WorkOrderService
     {
         if (!await db.Staff.AnyAsync(s => s.Id == input.StaffId && s.IsActive
                 && (s.Role == StaffRole.Technician || s.Role == StaffRole.TechnicalSupport)))
-            throw new DomainException("NotATechnician") { Field = "StaffId" };
+            throw new DomainException("NotAHelperCandidate") { Field = "StaffId" };
         order.AddHelper(input.StaffId, clock.GetUtcNow());
         await messages.HelperAddedAsync(order, input.StaffId);
     });

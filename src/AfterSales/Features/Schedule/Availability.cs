@@ -1,0 +1,46 @@
+using AfterSales.Data;
+using AfterSales.Domain.Scheduling;
+using AfterSales.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Features.Schedule;
+
+/// <summary>
+/// When people work (SCH-1), without regard to who asks: for the dispatcher (SCH-4) and for
+/// <see cref="ScheduleService"/>, which checks the caller's access first. Days are the site's local days.
+/// </summary>
+public sealed class Availability(AppDbContext db, SchedulePolicy policy, LocalTime local)
+{
+    /// <summary>Each person's availability on each day from <paramref name="from"/> to <paramref name="to"/> (both included).</summary>
+    public async Task<Dictionary<int, List<DayAvailability>>> DaysAsync(IReadOnlyCollection<int> staffIds, DateOnly from, DateOnly to)
+    {
+        var ids = staffIds.Distinct().ToList();
+        var patterns = (await db.WorkingHours.AsNoTracking().Where(w => ids.Contains(w.StaffId)).ToListAsync()).ToLookup(w => w.StaffId);
+        var blocks = (await db.TimeOff.AsNoTracking().Where(t => ids.Contains(t.StaffId) && t.FirstDay <= to && t.LastDay >= from).ToListAsync())
+            .ToLookup(t => t.StaffId);
+        var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+        return ids.ToDictionary(id => id, id => days.Select(d => Roster.DayFor(d, policy, patterns[id], blocks[id])).ToList());
+    }
+
+    public async Task<DayAvailability> DayAsync(int staffId, DateOnly day) => (await DaysAsync([staffId], day, day))[staffId][0];
+
+    /// <summary>Whether the person works at this instant, read in the site's local time.</summary>
+    public async Task<bool> IsWorkingAsync(int staffId, DateTimeOffset instant)
+    {
+        var at = local.ToLocal(instant);
+        var day = await DayAsync(staffId, DateOnly.FromDateTime(at.DateTime));
+        return day.IsWorkingAt(TimeOnly.FromDateTime(at.DateTime));
+    }
+
+    /// <summary>The instant a local day begins.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, local.Zone.GetUtcOffset(midnight));
+    }
+
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(local.ToLocal(instant).DateTime);
+
+    /// <summary>The company pattern of a weekday (null: a rest day).</summary>
+    public Hours? CompanyHours(DayOfWeek day) => policy.For(day);
+}
