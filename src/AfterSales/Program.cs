@@ -4,6 +4,7 @@ using AfterSales.Features.Customers;
 using AfterSales.Features.Equipment;
 using AfterSales.Features.Identity;
 using AfterSales.Features.Import;
+using AfterSales.Features.Outbox;
 using AfterSales.Features.People;
 using AfterSales.Features.Products;
 using AfterSales.Features.Regions;
@@ -27,6 +28,7 @@ builder.Services.AddCustomers();
 builder.Services.AddStaff();
 builder.Services.AddAdmin();
 builder.Services.AddWorkOrders(builder.Configuration);
+builder.Services.AddOutbox();
 
 var app = builder.Build();
 
@@ -41,5 +43,6 @@ app.MapCustomersApi();
 app.MapStaffApi();
 app.MapAdminApi();
 app.MapWorkOrdersApi();
+app.MapOutboxApi();
 
 return await commandLine.InvokeAsync(app);

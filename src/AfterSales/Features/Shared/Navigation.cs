@@ -19,5 +19,6 @@ public static class Navigation
         new("Nav.Users", "/Admin/Users", Policies.ManageUsers),
         new("Nav.Import", "/Import", Policies.Import),
         new("Nav.Audit", "/Audit", Policies.ViewAudit),
+        new("Nav.Outbox", "/Admin/Outbox", Policies.ViewOutbox),
     ];
 }
