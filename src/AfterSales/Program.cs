@@ -8,6 +8,7 @@ using AfterSales.Features.Outbox;
 using AfterSales.Features.People;
 using AfterSales.Features.Products;
 using AfterSales.Features.Regions;
+using AfterSales.Features.Support;
 using AfterSales.Features.WorkOrders;
 using AfterSales.Infrastructure;
 using AfterSales.Infrastructure.CommandLine;
@@ -29,6 +30,7 @@ builder.Services.AddStaff();
 builder.Services.AddAdmin();
 builder.Services.AddWorkOrders(builder.Configuration);
 builder.Services.AddOutbox();
+builder.Services.AddSupport();
 
 var app = builder.Build();
 
@@ -44,5 +46,6 @@ app.MapStaffApi();
 app.MapAdminApi();
 app.MapWorkOrdersApi();
 app.MapOutboxApi();
+app.MapSupportApi();
 
 return await commandLine.InvokeAsync(app);

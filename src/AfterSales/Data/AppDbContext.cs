@@ -31,6 +31,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<WorkOrderContact> WorkOrderContacts => Set<WorkOrderContact>();
     public DbSet<WorkOrderItem> WorkOrderItems => Set<WorkOrderItem>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -11,6 +11,7 @@ public static class Navigation
     [
         new("Nav.Home", "/", null),
         new("Nav.WorkOrders", "/WorkOrders", null),
+        new("Nav.Support", "/Support", null),
         new("Nav.Customers", "/Customers", null),
         new("Nav.Equipment", "/Equipment", null),
         new("Nav.Products", "/Products", null),
