@@ -182,6 +182,15 @@ public sealed class OutboxTests
         Assert.Contains("货物已发出", await admin.GetStringAsync($"/Admin/Outbox?from={today}&to={today}"));
         Assert.DoesNotContain("货物已发出", await admin.GetStringAsync("/Admin/Outbox?to=2020-01-01"));
 
+        // Paging: 22 messages make two pages of 20.
+        await app.DbAsync(async d =>
+        {
+            for (var i = 0; i < 20; i++)
+                d.Outbox.Add(new OutboxMessage(RecipientKind.Store, "郑晓", "13900000013", "StoreNotice", $"通知 {i}", app.Factory.Clock.GetUtcNow()));
+            await d.SaveChangesAsync();
+        });
+        Assert.Contains("共 22 条 · 第 2/2 页", await admin.GetStringAsync("/Admin/Outbox?page=2"));
+
         var retry = await TestApp.PostFormAsync(admin, "/Admin/Outbox?state=Failed", new Dictionary<string, string>(),
             $"/Admin/Outbox?handler=Retry&id={failedId}");
         Assert.True(retry.StatusCode == HttpStatusCode.Redirect, await retry.Content.ReadAsStringAsync());
@@ -189,7 +198,7 @@ public sealed class OutboxTests
 
         var sendDue = await TestApp.PostFormAsync(admin, "/Admin/Outbox", new Dictionary<string, string>(), "/Admin/Outbox?handler=SendDue");
         Assert.Equal(HttpStatusCode.Redirect, sendDue.StatusCode);
-        Assert.Contains("已发送 2 条消息", await admin.GetStringAsync(sendDue.Headers.Location!.ToString()));
+        Assert.Contains("已发送 22 条消息", await admin.GetStringAsync(sendDue.Headers.Location!.ToString()));
         Assert.Equal(OutboxState.Sent, (await MessageAsync(app, failedId)).State);
     }
 

@@ -20,7 +20,8 @@ public sealed class IndexModel(OutboxService outbox, OutboxDispatcher dispatcher
     [BindProperty(SupportsGet = true)] public string? Topic { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // "page" is also the route value naming the Razor page, so the page number is read from the query string only.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<OutboxMessageDto> Messages { get; private set; } = null!;
     public List<string> Topics { get; private set; } = [];

@@ -14,7 +14,8 @@ public sealed class IndexModel(SupportRequestService support, AppDbContext db) :
     [BindProperty(SupportsGet = true)] public SupportState? State { get; set; }
     [BindProperty(SupportsGet = true)] public SupportKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public int? RegionId { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // "page" is also the route value naming the Razor page, so the page number is read from the query string only.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<SupportRequestDto> Requests { get; private set; } = null!;
     public List<(int Id, string Name)> Regions { get; private set; } = [];
