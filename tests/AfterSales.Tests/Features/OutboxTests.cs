@@ -191,9 +191,11 @@ public sealed class OutboxTests
         });
         Assert.Contains("共 22 条 · 第 2/2 页", await admin.GetStringAsync("/Admin/Outbox?page=2"));
 
-        var retry = await TestApp.PostFormAsync(admin, "/Admin/Outbox?state=Failed", new Dictionary<string, string>(),
+        var retry = await TestApp.PostFormAsync(admin, "/Admin/Outbox?state=Failed", new Dictionary<string, string> { ["state"] = "Failed" },
             $"/Admin/Outbox?handler=Retry&id={failedId}");
         Assert.True(retry.StatusCode == HttpStatusCode.Redirect, await retry.Content.ReadAsStringAsync());
+        Assert.Equal("/Admin/Outbox?state=Failed", retry.Headers.Location!.ToString());
+        Assert.Contains("name=\"state\" value=\"Failed\"", await admin.GetStringAsync("/Admin/Outbox?state=Failed"));
         Assert.Equal(OutboxState.Pending, (await MessageAsync(app, failedId)).State);
 
         var sendDue = await TestApp.PostFormAsync(admin, "/Admin/Outbox", new Dictionary<string, string>(), "/Admin/Outbox?handler=SendDue");

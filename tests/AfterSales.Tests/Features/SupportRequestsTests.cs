@@ -164,6 +164,10 @@ public sealed class SupportRequestsTests
             Assert.Contains("电路板报错", await client.GetStringAsync("/Support"));
         }
 
+        var openApi = await (await app.LogInAsync("support")).GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/work-orders/{workOrderId}/support-requests", openApi);
+        Assert.Contains("/api/support-requests/{id}/answer", openApi);
+
         // Head office may read the job but not work on it: asking for help on it is refused.
         var supervision = await app.LogInAsync("supervision");
         var readOnly = await supervision.PostAsJsonAsync($"/api/work-orders/{order}/support-requests", new { kind = "Guidance", question = "?" }, Json);
