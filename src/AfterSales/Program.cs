@@ -4,10 +4,12 @@ using AfterSales.Features.Customers;
 using AfterSales.Features.Equipment;
 using AfterSales.Features.Identity;
 using AfterSales.Features.Import;
+using AfterSales.Features.Outbox;
 using AfterSales.Features.People;
 using AfterSales.Features.Products;
 using AfterSales.Features.Regions;
 using AfterSales.Features.Schedule;
+using AfterSales.Features.Support;
 using AfterSales.Features.WorkOrders;
 using AfterSales.Infrastructure;
 using AfterSales.Infrastructure.CommandLine;
@@ -29,6 +31,8 @@ builder.Services.AddStaff();
 builder.Services.AddAdmin();
 builder.Services.AddWorkOrders(builder.Configuration);
 builder.Services.AddSchedule(builder.Configuration);
+builder.Services.AddOutbox();
+builder.Services.AddSupport();
 
 var app = builder.Build();
 
@@ -44,5 +48,7 @@ app.MapStaffApi();
 app.MapAdminApi();
 app.MapWorkOrdersApi();
 app.MapScheduleApi();
+app.MapOutboxApi();
+app.MapSupportApi();
 
 return await commandLine.InvokeAsync(app);

@@ -39,6 +39,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<WorkOrderHelper> WorkOrderHelpers => Set<WorkOrderHelper>();
     public DbSet<TechnicianChangeRequest> TechnicianChangeRequests => Set<TechnicianChangeRequest>();
     public DbSet<FitProblem> FitProblems => Set<FitProblem>();
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
     public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();

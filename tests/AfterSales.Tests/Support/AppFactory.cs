@@ -28,6 +28,8 @@ public sealed class AppFactory(Db provider, string connectionString) : WebApplic
         // Tests provoke failing SQL on purpose (the append-only guard); the failures are asserted, not logged.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "None");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Update", "None");
+        // Tests send the outbox themselves (OutboxDispatcher.SendDueAsync); a background run would race them.
+        builder.UseSetting("Outbox:IntervalSeconds", "0");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -62,6 +62,16 @@ public class OutboxMessage : Entity
     public DateTimeOffset? SentAt { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>
+    /// One sender takes the message: it is not due again until <paramref name="until"/>, so another instance's
+    /// dispatcher passes it by; if the sender dies mid-way, the message is due again after that.
+    /// </summary>
+    public void Claim(DateTimeOffset until)
+    {
+        if (State != OutboxState.Pending) throw new ConflictException("OnlyPendingMessagesSend");
+        NextAttemptAt = until;
+    }
+
     public void MarkSent(DateTimeOffset at)
     {
         Attempts++;

@@ -16,6 +16,7 @@ public static class Policies
     public const string EditCustomers = nameof(EditCustomers);
     public const string TakeWorkOrders = nameof(TakeWorkOrders);
     public const string ApproveTechnicianChange = nameof(ApproveTechnicianChange);
+    public const string ViewOutbox = nameof(ViewOutbox);
 
     public static readonly IReadOnlyDictionary<string, StaffRole[]> Roles = new Dictionary<string, StaffRole[]>
     {
@@ -27,6 +28,7 @@ public static class Policies
         [ManageCatalog] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.TechnicalSupport],
         [ViewAudit] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment],
         [Import] = [StaffRole.Administrator],
+        [ViewOutbox] = [StaffRole.Administrator],
         [TakeWorkOrders] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store],
         [ApproveTechnicianChange] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager],

@@ -13,6 +13,7 @@ public static class Navigation
         new("Nav.Today", "/Visits", null),
         new("Nav.WorkOrders", "/WorkOrders", null),
         new("Nav.Schedule", "/Schedule", null),
+        new("Nav.Support", "/Support", null),
         new("Nav.Customers", "/Customers", null),
         new("Nav.Equipment", "/Equipment", null),
         new("Nav.Products", "/Products", null),
@@ -21,5 +22,6 @@ public static class Navigation
         new("Nav.Users", "/Admin/Users", Policies.ManageUsers),
         new("Nav.Import", "/Import", Policies.Import),
         new("Nav.Audit", "/Audit", Policies.ViewAudit),
+        new("Nav.Outbox", "/Admin/Outbox", Policies.ViewOutbox),
     ];
 }

@@ -36,6 +36,7 @@ public sealed class AppCommands
         root.Subcommands.Add(DatabaseCommands.SeedDemo(() => App));
         root.Subcommands.Add(Features.Audit.AuditCommands.Create(() => App));
         root.Subcommands.Add(Features.Import.ImportCommands.Create(() => App));
+        root.Subcommands.Add(Features.Outbox.OutboxCommands.Create(() => App));
         root.SetAction((_, ct) => ServeCommand.RunAsync(App, seedDemo: true, ct));
         _parsed = root.Parse(args);
     }
