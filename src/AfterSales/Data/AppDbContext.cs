@@ -33,6 +33,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Infrastructure.IdempotentRequest> IdempotentRequests => Set<Infrastructure.IdempotentRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public abstract bool IsPostgres { get; }
