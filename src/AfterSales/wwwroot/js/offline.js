@@ -151,7 +151,9 @@
         return [problem.title].concat(fields.filter(function (f) { return f !== problem.title; })).filter(Boolean).join(' ');
       }
       var doc = new DOMParser().parseFromString(await response.clone().text(), 'text/html');
-      var box = doc.querySelector('main .alert, main .validation-summary-errors, .field-validation-error, main h1');
+      var box = ['main .alert', 'main .validation-summary-errors', '.field-validation-error', 'main h1']
+        .map(function (selector) { return doc.querySelector(selector); })
+        .filter(Boolean)[0];
       return (box ? box.textContent : response.statusText || String(response.status)).replace(/\s+/g, ' ').trim();
     } catch (e) {
       return String(response.status);
