@@ -106,6 +106,59 @@ public sealed class OfflineTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_stale_form_token_is_renewed_and_a_page_refusal_is_shown_as_the_page_with_nothing_left_queued()
+    {
+        var id = await NewJobForTech01Async();
+        var page = await fixture.NewPageAsync(BrowserFixture.Phone);
+        await BrowserFixture.LogInAsync(page, "tech01");
+        await page.GotoAsync($"/WorkOrders/Details/{id}");
+
+        // A form kept from before a new log-in carries a token the server no longer accepts.
+        await page.EvalOnSelectorAsync("form[action*='handler=Contact'] input[name=__RequestVerificationToken]", "e => e.value = 'stale'");
+        await page.GetByLabel("结果").SelectOptionAsync("NoAnswer");
+        await page.GetByLabel("备注").FillAsync("换了令牌也要送到");
+        var renewed = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "保存通话记录" }).ClickAsync(),
+            r => r.Url.EndsWith("/api/auth/antiforgery", StringComparison.Ordinal));
+        Assert.True(renewed.Ok);
+        await Assertions.Expect(page.Locator("ul.contacts")).ToContainTextAsync("换了令牌也要送到");
+        Assert.Equal(1, await ContactCountAsync(page, id));
+
+        // The server refuses (the window has a start but no end): the page comes back with the reason, nothing is queued.
+        await page.GetByLabel("结果").SelectOptionAsync("Reached");
+        await page.GetByLabel("约定开始时间").FillAsync("2030-01-02T09:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存通话记录" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main .alert[role=alert]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#offline-banner")).ToHaveCountAsync(0);
+        Assert.Equal("[]", await page.EvaluateAsync<string>("localStorage.getItem('aftersales.outbox.v1')"));
+        Assert.Equal(1, await ContactCountAsync(page, id));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_api_call_made_offline_with_AfterSales_send_is_queued_and_sent_once_later()
+    {
+        var id = await NewJobForTech01Async();
+        var page = await fixture.NewPageAsync(BrowserFixture.Phone);
+        await BrowserFixture.LogInAsync(page, "tech01");
+        await page.GotoAsync($"/WorkOrders/Details/{id}");
+        var version = await page.Locator("form[action*='handler=Contact'] input[name=version]").InputValueAsync();
+
+        await page.Context.SetOfflineAsync(true);
+        var queued = await page.EvaluateAsync<JsonElement>(
+            $"AfterSales.send('/api/work-orders/{id}/contacts', {{ outcome: 'NoAnswer', notes: '接口离线', version: {version} }})");
+
+        Assert.True(queued.GetProperty("queued").GetBoolean());
+        await Assertions.Expect(page.Locator("#offline-banner")).ToContainTextAsync("1 项未提交");
+        Assert.Equal(0, await ContactCountAsync(page, id));
+
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#offline-banner")).ToContainTextAsync("已提交 1 项");
+        Assert.Equal(1, await ContactCountAsync(page, id));
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>The FJ store takes an installation for C0001, whose technician is tech01.</summary>
     private async Task<int> NewJobForTech01Async()
     {

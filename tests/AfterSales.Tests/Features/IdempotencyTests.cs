@@ -171,6 +171,19 @@ public sealed class IdempotencyTests
         Assert.Equal(1, await ContactCountAsync(app, id));
     }
 
+    [Fact]
+    public async Task The_api_description_offers_the_key_header_on_state_changing_operations()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite, demo: false);
+        var document = await app.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+
+        static bool HasKey(JsonElement operation) => operation.TryGetProperty("parameters", out var parameters)
+            && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
+        Assert.True(HasKey(paths.GetProperty("/api/work-orders/{id}/contacts").GetProperty("post")));
+        Assert.False(HasKey(paths.GetProperty("/api/work-orders/{id}").GetProperty("get")));
+    }
+
     private static async Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string url, object body, string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };

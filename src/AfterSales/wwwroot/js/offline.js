@@ -73,7 +73,7 @@
       retry.className = 'link';
       retry.addEventListener('click', function () { flush(); });
       var list = add(el, 'ul');
-      pending.forEach(function (i) { add(list, 'li', i.label + ' · ' + new Date(i.created).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })); });
+      pending.forEach(function (i) { add(list, 'li', i.label + ' · ' + new Date(i.created).toLocaleTimeString(document.documentElement.lang || [], { hour: '2-digit', minute: '2-digit' })); });
       if (pending.some(function (i) { return i.state === 'login'; })) add(el, 'p', text.login);
     }
     failed.forEach(function (i) {
