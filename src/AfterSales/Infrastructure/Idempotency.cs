@@ -284,20 +284,24 @@ public static class Idempotency
     /// <summary>Marks this request's answer as "nothing was done", so its key is not kept.</summary>
     public static void NothingDone(HttpContext http) => http.Items[NotDoneItem] = true;
 
+    private static bool IsUrlEncodedForm(HttpRequest request) =>
+        request.ContentType is { } type && type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
     internal static async Task<string?> ReadKeyAsync(HttpRequest request)
     {
         var header = request.Headers[Header].ToString();
         if (!string.IsNullOrWhiteSpace(header)) return header.Trim();
-        if (!request.HasFormContentType) return null;
-        // The form is read once and cached: anti-forgery and model binding read the same copy.
+        if (!IsUrlEncodedForm(request)) return null;
+        // The form is read once and cached: anti-forgery and model binding read the same copy. Uploads (multipart)
+        // are left alone, so that their endpoints' own size limits still apply when they read them.
         var form = await request.ReadFormAsync();
         var field = form[FormField].ToString();
         return string.IsNullOrWhiteSpace(field) ? null : field.Trim();
     }
 
     /// <summary>
-    /// What makes two requests "the same": method, path, query and body. A form is compared by its fields without the
-    /// anti-forgery token, which a phone may have to renew before its retry.
+    /// What makes two requests "the same": method, path, query and body. A posted form is compared by its fields without
+    /// the anti-forgery token, which a phone may have to renew before its retry; any other body byte for byte.
     /// </summary>
     internal static async Task<string> HashAsync(HttpRequest request)
     {
@@ -306,20 +310,13 @@ public static class Idempotency
         Add(request.Method);
         Add(request.Path.Value ?? "");
         Add(request.QueryString.Value ?? "");
-        if (request.HasFormContentType)
+        if (IsUrlEncodedForm(request))
         {
             var form = await request.ReadFormAsync();
             foreach (var field in form.Where(f => f.Key is not FormField and not "__RequestVerificationToken").OrderBy(f => f.Key, StringComparer.Ordinal))
             {
                 Add(field.Key);
                 foreach (var value in field.Value) Add(value ?? "");
-            }
-            foreach (var file in form.Files)
-            {
-                Add(file.Name);
-                Add(file.FileName);
-                await using var content = file.OpenReadStream();
-                hash.AppendData(await SHA256.HashDataAsync(content));
             }
         }
         else
