@@ -259,7 +259,7 @@
       put(item);
       banner();
     } else {
-      location.assign(response.url);
+      location.reload();
     }
   }
 
