@@ -26,7 +26,7 @@ public static class WebSetup
         // A body that cannot be read becomes an exception, so the one handler answers it in the user's language.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddOperationTransformer(Idempotency.DocumentHeader));
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.AddRazorPages(o =>
@@ -37,6 +37,7 @@ public static class WebSetup
             .AddMvcOptions(o =>
             {
                 o.Filters.Add<DomainExceptionPageFilter>();
+                o.Filters.Add<IdempotencyPageFilter>();
                 var text = services.BuildServiceProviderFactoryLessLocalizer();
                 o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => text["Invalid.Value", v]);
                 o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, _) => text["Invalid.Value", v]);
@@ -83,6 +84,8 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After log-in is known (a key belongs to its user), before anything runs that a retry must not repeat.
+        app.UseIdempotency();
         app.UseAntiforgery();
         return app;
     }

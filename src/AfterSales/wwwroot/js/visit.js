@@ -32,11 +32,11 @@
 
   // Photos: at most 1600 px on the long side, JPEG at 80 %: a few hundred KB instead of several MB on a weak network.
   var MAX_SIDE = 1600;
-  document.querySelectorAll('form[data-resize-photo]').forEach(function (form) {
-    var file = form.querySelector('input[type=file]');
-    var data = form.querySelector('input[name=photoData]');
-    var preview = form.querySelector('.photo-preview');
-    if (!file || !data || !window.HTMLCanvasElement) return;
+  document.querySelectorAll('input[type=file][data-resize-for]').forEach(function (file) {
+    var form = document.getElementById(file.getAttribute('data-resize-for'));
+    var data = form && form.querySelector('input[name=photoData]');
+    var preview = file.parentNode.querySelector('.photo-preview');
+    if (!data || !window.HTMLCanvasElement) return;
     file.addEventListener('change', function () {
       data.value = '';
       var chosen = file.files && file.files[0];
@@ -51,9 +51,10 @@
         canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
         data.value = canvas.toDataURL('image/jpeg', 0.8);
         URL.revokeObjectURL(url);
-        // The small copy is what is sent: the original file stays on the phone.
+        // The small copy is what is sent, as text: the original stays on the phone.
         file.removeAttribute('name');
         file.required = false;
+        form.enctype = 'application/x-www-form-urlencoded';
         if (preview) { preview.src = data.value; preview.hidden = false; }
       };
       img.src = url;
