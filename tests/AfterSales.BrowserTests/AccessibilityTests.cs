@@ -23,6 +23,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("tech01", "/Equipment")]
     [InlineData("support", "/Products")]
     [InlineData("supervision", "/Audit")]
+    [InlineData("tech01", "/Visits")]
+    [InlineData("fj.manager", "/Schedule")]
+    [InlineData("fj.manager", "/Schedule/Confirmations")]
+    [InlineData("support", "/Support")]
+    [InlineData("admin", "/Admin/Outbox")]
     public async Task A_list_page_has_no_serious_violations(string user, string path)
     {
         foreach (var viewport in new[] { BrowserFixture.Phone, BrowserFixture.Desktop })
@@ -35,7 +40,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         }
     }
 
-    private static async Task AssertNoSeriousViolationsAsync(IPage page, string screenshot)
+    internal static async Task AssertNoSeriousViolationsAsync(IPage page, string screenshot)
     {
         await BrowserFixture.ScreenshotAsync(page, screenshot);
         AxeResult result = await page.RunAxe();

@@ -62,7 +62,7 @@ public sealed class VisitPagesTests(BrowserFixture fixture)
         await Assertions.Expect(phone.Locator("#commissioning .badge")).ToHaveTextAsync("未通过：整改后重新调试");
         await phone.GetByRole(AriaRole.Button, new() { Name = "完工" }).ClickAsync();
         await Assertions.Expect(phone.Locator(".alert")).ToContainTextAsync("调试未通过");
-        await BrowserFixture.ScreenshotAsync(phone, "visit-failed-test-tech01-phone");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "visit-failed-test-tech01-phone");
         await phone.Locator("#commissioning").GetByLabel("试漏通过").CheckAsync();
         await phone.Locator("#commissioning").GetByLabel("连接测试通过").CheckAsync();
         await phone.Locator("#commissioning").GetByLabel("未通过项 / 整改内容").FillAsync("更换密封圈");

@@ -10,6 +10,20 @@ namespace AfterSales.Tests.Features;
 /// <summary>The platform every feature stands on: health, log-in, errors, languages, API description, start-up.</summary>
 public sealed class FoundationTests
 {
+    /// <summary>A list page's second page is the second page: "page" is also Razor Pages' own route value.</summary>
+    [Theory]
+    [InlineData("/Customers")]
+    [InlineData("/Equipment")]
+    [InlineData("/Audit")]
+    public async Task The_pager_moves_to_the_second_page(string list)
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite);
+        var admin = await app.LogInAsync("admin");
+        var second = await admin.GetStringAsync(list + "?page=2");
+        Assert.Matches("第 2/\\d+ 页", second);
+        Assert.DoesNotContain("无效", second);
+    }
+
     [Theory, BothDatabases]
     public async Task Health_reports_the_database_healthy(Db db)
     {

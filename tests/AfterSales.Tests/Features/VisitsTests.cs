@@ -28,7 +28,7 @@ public sealed class VisitsTests
         var requestId = request.GetProperty("id").GetInt32();
         // The region's manager and deputy are asked, by message.
         var asks = await app.DbAsync(d => d.Outbox.Where(m => m.Topic == "TechnicianChangeRequested").Select(m => m.RecipientName).ToListAsync());
-        Assert.Equal(["林海", "黄丽"], asks.Order().Reverse());
+        Assert.Equal(["林海", "黄丽"], asks.Order(StringComparer.Ordinal));
 
         // Nobody but a manager decides: the technician and the store are refused, in Chinese.
         var self = await tech01.PostAsJsonAsync($"/api/work-orders/{id}/technician-change-requests/{requestId}/decision", new { approve = true });
@@ -43,7 +43,11 @@ public sealed class VisitsTests
         // The manager approves on the page.
         var manager = await app.LogInAsync("fj.manager");
         var approved = await TestApp.PostFormAsync(manager, $"/WorkOrders/Details/{id}",
-            new Dictionary<string, string> { ["requestId"] = requestId.ToString(), ["approve"] = "true", ["note"] = "同意" },
+            new Dictionary<string, string>
+            {
+                ["requestId"] = requestId.ToString(), ["approve"] = "true", ["note"] = "同意",
+                ["version"] = (await app.DbAsync(d => d.WorkOrders.Where(w => w.Id == id).Select(w => w.Version).SingleAsync())).ToString(),
+            },
             $"/WorkOrders/Details/{id}?handler=Decide");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         var order = await app.DbAsync(d => d.WorkOrders.SingleAsync(w => w.Id == id));
@@ -131,7 +135,10 @@ public sealed class VisitsTests
     public async Task Todays_list_shows_the_technicians_jobs_under_way_first_then_by_appointment(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
-        var later = await InstallationAsync(app, startInHours: 5);
+        // 08:00 on the next day in the site's time zone, so that every appointment below is on the same local day.
+        var now = app.Factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        app.Factory.Clock.Advance(new DateTimeOffset(now.Date.AddDays(1).AddHours(8), now.Offset) - now);
+        var later = await InstallationAsync(app, startInHours: 6);
         var sooner = await InstallationAsync(app, startInHours: 1);
         var underWay = await InstallationAsync(app, startInHours: 3);
         await OnSiteAsync(app, underWay);
@@ -152,10 +159,12 @@ public sealed class VisitsTests
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("id").GetInt32();
         var tech = await app.LogInAsync("tech01");
         var start = app.Factory.Clock.GetUtcNow().AddHours(startInHours);
-        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/contacts",
-            new { outcome = "Reached", agreedStart = start, agreedEnd = start.AddHours(2), required = "Owner" })).StatusCode);
+        var contacted = await tech.PostAsJsonAsync($"/api/work-orders/{id}/contacts",
+            new { outcome = "Reached", agreedStart = start, agreedEnd = start.AddHours(2), required = "Owner" });
+        Assert.Equal(HttpStatusCode.OK, contacted.StatusCode);
+        var version = (await contacted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("version").GetInt32();
         Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/day-before-confirmation",
-            new { confirmedBy = "业主", answer = "" })).StatusCode);
+            new { confirmedBy = "业主", answer = "", version })).StatusCode);
         return id;
     }
 

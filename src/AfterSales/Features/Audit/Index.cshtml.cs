@@ -19,7 +19,7 @@ public sealed class IndexModel(AppDbContext db, AuditChain chain, LocalTime loca
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<AuditEntry> Entries { get; private set; } = null!;
     public List<string> EntityTypes { get; private set; } = [];

@@ -16,7 +16,7 @@ public sealed class IndexModel(CustomerService customers) : PageModel
     [BindProperty(SupportsGet = true)]
     public int? TechnicianId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<CustomerDto> Customers { get; private set; } = null!;

@@ -26,7 +26,7 @@ public sealed class IndexModel(AppDbContext db, EquipmentService equipment) : Pa
     [BindProperty(SupportsGet = true)]
     public int? CustomerId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<EquipmentDto> Equipment { get; private set; } = null!;

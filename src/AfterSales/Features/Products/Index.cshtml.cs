@@ -19,7 +19,7 @@ public sealed class IndexModel(ProductService products, IAuthorizationService au
     [BindProperty(SupportsGet = true)]
     public bool? Active { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<ProductDto> Products { get; private set; } = null!;

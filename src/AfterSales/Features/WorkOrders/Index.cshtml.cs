@@ -17,7 +17,7 @@ public sealed class IndexModel(WorkOrderService orders, AppDbContext db) : PageM
     [BindProperty(SupportsGet = true)] public WorkOrderKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public int? TechnicianId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<WorkOrderDto> Orders { get; private set; } = null!;
     public List<(int Id, string Name)> Technicians { get; private set; } = [];

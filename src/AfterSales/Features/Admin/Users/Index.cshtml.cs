@@ -12,7 +12,7 @@ public sealed class IndexModel(AccountService accounts) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<AccountDto> Accounts { get; private set; } = null!;
