@@ -6,7 +6,7 @@ namespace AfterSales.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class NavigationTests(BrowserFixture fixture)
 {
-    private static readonly string[] Everyone = ["首页", "工单", "客户", "设备", "产品"];
+    private static readonly string[] Everyone = ["首页", "今日工作", "工单", "排班", "技术求助", "客户", "设备", "产品"];
 
     public static TheoryData<string, string, string[]> Roles => new()
     {
@@ -19,7 +19,7 @@ public sealed class NavigationTests(BrowserFixture fixture)
         { "finance", "财务", [.. Everyone, "员工"] },
         { "supervision", "督导部", [.. Everyone, "员工", "审计日志"] },
         { "gm", "总经理", [.. Everyone, "员工", "区域", "审计日志"] },
-        { "admin", "系统管理员", [.. Everyone, "员工", "区域", "用户", "导入", "审计日志"] },
+        { "admin", "系统管理员", [.. Everyone, "员工", "区域", "用户", "导入", "审计日志", "消息发件箱"] },
     };
 
     [Theory, MemberData(nameof(Roles))]

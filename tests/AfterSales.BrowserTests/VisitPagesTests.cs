@@ -25,66 +25,66 @@ public sealed class VisitPagesTests(BrowserFixture fixture)
         await Assertions.Expect(phone.Locator("a[href^='tel:']").First).ToBeVisibleAsync();
 
         // VIS-1: departure is refused, in Chinese, while the checklist is open.
-        await phone.GetByRole(AriaRole.Button, new() { Name = "出发", Exact = true }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "出发", Exact = true });
         await Assertions.Expect(phone.Locator(".alert")).ToContainTextAsync("出发前检查清单尚未完成");
         await BrowserFixture.ScreenshotAsync(phone, "visit-refused-departure-tech01-phone");
         foreach (var line in new[] { "货物已开箱检查：无缺件、无损坏", "工具", "辅料", "服务记录表" })
         {
-            await phone.GetByRole(AriaRole.Button, new() { Name = line, Exact = true }).ClickAsync();
+            await SubmitAsync(phone, new() { Name = line, Exact = true });
             await Assertions.Expect(phone.GetByRole(AriaRole.Button, new() { Name = line, Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
         }
         // SCH-2: the call ahead; VIS-2: the goods are on the way.
         await phone.GetByLabel("结果").SelectOptionAsync("Reached");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "登记电话" }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "登记电话" });
         await Assertions.Expect(phone.Locator("#ready h3", new() { HasText = "出发前电话" })).ToContainTextAsync("已于");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "通知客户货物已发出" }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "通知客户货物已发出" });
         await Assertions.Expect(phone.Locator("#ready h3", new() { HasText = "货物已发出" })).ToContainTextAsync("已于");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "出发", Exact = true }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "出发", Exact = true });
         await Assertions.Expect(phone.Locator("h1 .badge")).ToHaveTextAsync("在途");
 
         // VIS-3: check-in with the phone's position.
-        await phone.GetByRole(AriaRole.Button, new() { Name = "签到" }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "签到" });
         await Assertions.Expect(phone.Locator("h1 .badge")).ToHaveTextAsync("在现场");
         await Assertions.Expect(phone.Locator("#site dl")).ToContainTextAsync("26.07450");
         await phone.GetByLabel("业主").CheckAsync();
-        await phone.GetByRole(AriaRole.Button, new() { Name = "保存在场人员" }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "保存在场人员" });
 
         // VIS-4: a named dimension, a number and a unit.
         await phone.GetByLabel("测量项目").FillAsync("墙距");
         await phone.GetByLabel("数值").FillAsync("305");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "添加测量数据" }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "添加测量数据" });
         await Assertions.Expect(phone.Locator("#measurements ul")).ToContainTextAsync("墙距 305 毫米");
 
         // VIS-5: a failed test, then completion refused, then the retest passes.
         await phone.Locator("#commissioning").GetByLabel("连接测试通过").CheckAsync();
         await phone.Locator("#commissioning").GetByLabel("未通过项 / 整改内容").FillAsync("进水口渗水");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "记录调试结果" }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "记录调试结果" });
         await Assertions.Expect(phone.Locator("#commissioning .badge")).ToHaveTextAsync("未通过：整改后重新调试");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "完工" }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "完工" });
         await Assertions.Expect(phone.Locator(".alert")).ToContainTextAsync("调试未通过");
         await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "visit-failed-test-tech01-phone");
         await phone.Locator("#commissioning").GetByLabel("试漏通过").CheckAsync();
         await phone.Locator("#commissioning").GetByLabel("连接测试通过").CheckAsync();
         await phone.Locator("#commissioning").GetByLabel("未通过项 / 整改内容").FillAsync("更换密封圈");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "记录调试结果" }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "记录调试结果" });
         await Assertions.Expect(phone.Locator("#commissioning .badge")).ToHaveTextAsync("已通过");
 
         // A photo, made smaller on the phone.
         await phone.GetByLabel("拍照或选择照片").SetInputFilesAsync(new FilePayload { Name = "site.png", MimeType = "image/png", Buffer = Picture });
         await Assertions.Expect(phone.Locator(".photo-preview")).ToBeVisibleAsync();
-        await phone.GetByRole(AriaRole.Button, new() { Name = "上传照片" }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "上传照片" });
         await Assertions.Expect(phone.Locator("#photos .photos img")).ToHaveCountAsync(1);
 
         // VIS-6, then REC-5 before check-out.
         foreach (var line in new[] { "垃圾已清理", "家具已复位", "产品已清洁或做好保护" })
-            await phone.GetByRole(AriaRole.Button, new() { Name = line, Exact = true }).ClickAsync();
-        await phone.GetByRole(AriaRole.Button, new() { Name = "完工" }).ClickAsync();
+            await SubmitAsync(phone, new() { Name = line, Exact = true });
+        await SubmitAsync(phone, new() { Name = "完工" });
         await Assertions.Expect(phone.Locator("h1 .badge")).ToHaveTextAsync("已完工");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "签退" }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "签退" });
         await Assertions.Expect(phone.Locator(".alert")).ToContainTextAsync("离开前请先把您的联系方式发送给客户");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "发送我的联系方式" }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "发送我的联系方式" });
         await BrowserFixture.ScreenshotAsync(phone, "visit-finishing-tech01-phone");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "签退" }).ClickAsync();
+        await SubmitAsync(phone, new() { Name = "签退" });
         await Assertions.Expect(phone.GetByRole(AriaRole.Button, new() { Name = "签退" })).ToHaveCountAsync(0);
         var scrollWidth = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= BrowserFixture.Phone.Width, $"page is {scrollWidth}px wide");
@@ -100,6 +100,17 @@ public sealed class VisitPagesTests(BrowserFixture fixture)
         Assert.StartsWith("image/jpeg", (await phone.Context.APIRequest.GetAsync($"/api/work-orders/{id}/photos/{photo.GetProperty("id").GetInt32()}")).Headers["content-type"]);
         await BrowserFixture.ScreenshotAsync(phone, "visit-done-tech01-phone");
         await phone.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Presses a submit button and waits until the page shows the server's answer: the offline queue sends forms with
+    /// fetch and writes the answer into the page, which is no navigation Playwright would wait for.
+    /// </summary>
+    private static async Task SubmitAsync(IPage page, PageGetByRoleOptions button)
+    {
+        await page.EvaluateAsync("() => document.body.dataset.stale = '1'");
+        await page.GetByRole(AriaRole.Button, button).ClickAsync();
+        await page.WaitForFunctionAsync("() => !document.body.dataset.stale");
     }
 
     /// <summary>A store's installation job for tech01's customer, agreed for today and confirmed the day before.</summary>
