@@ -100,6 +100,15 @@ public sealed class VisitPagesTests(BrowserFixture fixture)
         Assert.StartsWith("image/jpeg", (await phone.Context.APIRequest.GetAsync($"/api/work-orders/{id}/photos/{photo.GetProperty("id").GetInt32()}")).Headers["content-type"]);
         await BrowserFixture.ScreenshotAsync(phone, "visit-done-tech01-phone");
         await phone.Context.CloseAsync();
+
+        // The office sees the whole visit on the job's page.
+        var desk = await fixture.NewPageAsync(BrowserFixture.Desktop);
+        await BrowserFixture.LogInAsync(desk, "fj.manager");
+        await desk.GotoAsync($"/WorkOrders/Details/{id}");
+        await Assertions.Expect(desk.Locator("section", new() { HasText = "上门记录" })).ToContainTextAsync("墙距 305 毫米");
+        await Assertions.Expect(desk.Locator("section", new() { HasText = "上门记录" })).ToContainTextAsync("26.07450");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(desk, "visit-story-fj.manager-desktop");
+        await desk.Context.CloseAsync();
     }
 
     /// <summary>
