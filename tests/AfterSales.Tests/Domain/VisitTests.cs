@@ -125,7 +125,7 @@ public sealed class VisitTests
         Assert.All(order.Checklist, i => Assert.False(i.IsDone));
         Assert.Equal("台面未安装，无法安装龙头", order.Visits.Single().LeftUnfinishedReason);
 
-        order.Schedule(WindowStart.AddDays(3), WindowStart.AddDays(3).AddHours(2), customerConsented: true);
+        order.Schedule(WindowStart.AddDays(3), WindowStart.AddDays(3).AddHours(2), customerConsented: true, WindowStart, 7);
         order.ConfirmDayBefore(WindowStart.AddDays(2), "业主");
         TickPreDeparture(order);
         order.CallAhead(WindowStart.AddDays(3).AddMinutes(-30), 7, ContactOutcome.Reached, null);

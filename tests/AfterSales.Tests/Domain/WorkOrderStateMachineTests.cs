@@ -16,7 +16,7 @@ public sealed class WorkOrderStateMachineTests
     {
         ["AssignTechnician"] = w => w.AssignTechnician(7),
         ["RecordContact"] = w => w.RecordContact(Received.AddMinutes(30), 7, ContactOutcome.Reached, null, null, null, RequiredPresence.Owner, null),
-        ["Schedule"] = w => w.Schedule(WindowStart, WindowEnd, customerConsented: true),
+        ["Schedule"] = w => w.Schedule(WindowStart, WindowEnd, customerConsented: true, WindowStart, 7),
         ["ConfirmDayBefore"] = w => w.ConfirmDayBefore(WindowStart.AddDays(-1), "业主"),
         ["CallAhead"] = w => w.CallAhead(WindowStart.AddMinutes(-40), 7, ContactOutcome.Reached, null),
         ["NotifyGoodsOnTheWay"] = w => w.NotifyGoodsOnTheWay(WindowStart.AddMinutes(-35)),
@@ -154,11 +154,13 @@ public sealed class WorkOrderStateMachineTests
     public void Changing_an_agreed_time_needs_the_customers_consent()
     {
         var order = InState(WorkOrderState.Scheduled);
-        var refused = Assert.Throws<DomainException>(() => order.Schedule(WindowStart.AddHours(3), WindowEnd.AddHours(3), customerConsented: false));
+        var refused = Assert.Throws<DomainException>(() => order.Schedule(WindowStart.AddHours(3), WindowEnd.AddHours(3), customerConsented: false, WindowStart, 7));
         Assert.Equal("RescheduleNeedsConsent", refused.Code);
         Assert.Equal(WindowStart, order.AppointmentStart);
-        order.Schedule(WindowStart.AddHours(3), WindowEnd.AddHours(3), customerConsented: true);
+        order.Schedule(WindowStart.AddHours(3), WindowEnd.AddHours(3), customerConsented: true, WindowStart, 7);
         Assert.Equal(WindowStart.AddHours(3), order.AppointmentStart);
+        var consent = Assert.Single(order.Contacts, c => c.Purpose == ContactPurpose.Reschedule);
+        Assert.Equal((7, WindowStart.AddHours(3)), (consent.StaffId, consent.AgreedStart));
     }
 
     [Theory]

@@ -202,7 +202,7 @@ public class WorkOrder : Entity
             Required = required;
             if (State == WorkOrderState.New) State = WorkOrderState.Contacted;
             if (agreedStart is not null && State != WorkOrderState.WaitingForDepartment)
-                Schedule(agreedStart.Value, agreedEnd!.Value, customerConsented: true);
+                Agree(nameof(RecordContact), agreedStart.Value, agreedEnd!.Value);
         }
         return contact;
     }
@@ -211,12 +211,20 @@ public class WorkOrder : Entity
     /// Agrees the visit window (SCH-2). Changing an agreed window needs the customer's consent: the time is the
     /// customer's, not the technician's ("不要因为地址就近而随意更改服务时间").
     /// </summary>
-    public void Schedule(DateTimeOffset start, DateTimeOffset end, bool customerConsented)
+    public void Schedule(DateTimeOffset start, DateTimeOffset end, bool customerConsented, DateTimeOffset at, int staffId)
     {
         Require(nameof(Schedule), WorkOrderState.Contacted, WorkOrderState.Scheduled);
+        var moves = AppointmentStart is not null && (start != AppointmentStart || end != AppointmentEnd);
+        if (moves && !customerConsented) throw new DomainException("RescheduleNeedsConsent") { Field = "CustomerConsented" };
+        Agree(nameof(Schedule), start, end);
+        // The consent is kept as a record of its own: who moved the agreed time, when, and to what.
+        if (moves) _contacts.Add(new WorkOrderContact(this, at, staffId, ContactOutcome.Reached, null, start, end, Required, null, ContactPurpose.Reschedule));
+    }
+
+    private void Agree(string verb, DateTimeOffset start, DateTimeOffset end)
+    {
+        Require(verb, WorkOrderState.Contacted, WorkOrderState.Scheduled);
         if (end <= start) throw new DomainException("WindowEndsBeforeStart") { Field = "AppointmentEnd" };
-        if (AppointmentStart is not null && !customerConsented && (start != AppointmentStart || end != AppointmentEnd))
-            throw new DomainException("RescheduleNeedsConsent") { Field = "CustomerConsented" };
         AppointmentStart = start;
         AppointmentEnd = end;
         State = WorkOrderState.Scheduled;

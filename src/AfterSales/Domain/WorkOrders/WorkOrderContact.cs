@@ -6,6 +6,8 @@ public enum ContactPurpose
     Arrangement,
     /// <summary>The call before leaving for the address (SCH-2).</summary>
     CallAhead,
+    /// <summary>An agreed time moved, with the customer's consent (SCH-2).</summary>
+    Reschedule,
 }
 
 /// <summary>One call with the customer about a job (WO-2, WO-3): what was said and agreed.</summary>

@@ -131,7 +131,7 @@ public sealed partial class WorkOrderService(AppDbContext db, IAuthorizationServ
 
     public Task ScheduleAsync(int id, ScheduleInput input) => ChangeAsync(id, input.Version, order =>
     {
-        order.Schedule(input.Start, input.End, input.CustomerConsented);
+        order.Schedule(input.Start, input.End, input.CustomerConsented, clock.GetUtcNow(), Scope.StaffId);
         return Task.CompletedTask;
     });
 
