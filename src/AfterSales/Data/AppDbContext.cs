@@ -1,4 +1,5 @@
 using AfterSales.Domain.Audit;
+using AfterSales.Domain.Callbacks;
 using AfterSales.Domain.Catalog;
 using AfterSales.Domain.Messaging;
 using AfterSales.Domain.Customers;
@@ -41,6 +42,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<FitProblem> FitProblems => Set<FitProblem>();
     public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Callback> Callbacks => Set<Callback>();
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
     public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
     public DbSet<TechnicianSkill> TechnicianSkills => Set<TechnicianSkill>();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AfterSales.Domain.WorkOrders;
 using AfterSales.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +15,7 @@ public sealed class VisitsTests
     public async Task A_change_of_technician_waits_for_the_regions_manager_and_then_moves_the_job_and_the_customer(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
-        var id = await InstallationAsync(app);
+        var id = await Jobs.InstallationAsync(app);
         var tech01 = await app.LogInAsync("tech01");
         var tech02Id = await app.StaffIdAsync("tech02");
 
@@ -63,7 +62,7 @@ public sealed class VisitsTests
     public async Task A_helper_sees_and_works_the_job_and_is_told_where_and_when(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
-        var id = await InstallationAsync(app);
+        var id = await Jobs.InstallationAsync(app);
         var helper = await app.LogInAsync("tech03");
         Assert.Equal(HttpStatusCode.NotFound, (await helper.GetAsync($"/Visits/{id}")).StatusCode);
 
@@ -85,7 +84,7 @@ public sealed class VisitsTests
     public async Task A_product_that_does_not_fit_is_recorded_with_an_alternative_and_the_store_is_told(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
-        var id = await InstallationAsync(app);
+        var id = await Jobs.InstallationAsync(app);
         var tech = await app.LogInAsync("tech01");
         var itemId = (await tech.GetFromJsonAsync<JsonElement>($"/api/work-orders/{id}")).GetProperty("items")[0].GetProperty("id").GetInt32();
 
@@ -109,13 +108,13 @@ public sealed class VisitsTests
     public async Task Photos_are_taken_on_site_only_within_the_limits_and_shown_only_to_those_who_see_the_job(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
-        var id = await InstallationAsync(app);
+        var id = await Jobs.InstallationAsync(app);
         var tech = await app.LogInAsync("tech01");
         var early = await TestApp.PostFormAsync(tech, $"/Visits/{id}",
             new Dictionary<string, string> { ["photoData"] = "data:image/jpeg;base64," + Convert.ToBase64String(Jpeg) }, $"/Visits/{id}?handler=Photo");
         Assert.Contains("不能上传照片", await early.Content.ReadAsStringAsync());
 
-        await OnSiteAsync(app, id);
+        await Jobs.OnSiteAsync(app, id);
         var notImage = await TestApp.PostFormAsync(tech, $"/Visits/{id}",
             new Dictionary<string, string> { ["photoData"] = "data:image/jpeg;base64," + Convert.ToBase64String("%PDF-1.7"u8.ToArray()) }, $"/Visits/{id}?handler=Photo");
         Assert.Contains("只能上传 JPEG、PNG 或 WebP 格式的照片", await notImage.Content.ReadAsStringAsync());
@@ -138,45 +137,15 @@ public sealed class VisitsTests
         // 08:00 on the next day in the site's time zone, so that every appointment below is on the same local day.
         var now = app.Factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
         app.Factory.Clock.Advance(new DateTimeOffset(now.Date.AddDays(1).AddHours(8), now.Offset) - now);
-        var later = await InstallationAsync(app, startInHours: 6);
-        var sooner = await InstallationAsync(app, startInHours: 1);
-        var underWay = await InstallationAsync(app, startInHours: 3);
-        await OnSiteAsync(app, underWay);
+        var later = await Jobs.InstallationAsync(app, startInHours: 6);
+        var sooner = await Jobs.InstallationAsync(app, startInHours: 1);
+        var underWay = await Jobs.InstallationAsync(app, startInHours: 3);
+        await Jobs.OnSiteAsync(app, underWay);
 
         var html = await (await app.LogInAsync("tech01")).GetStringAsync("/Visits");
         var order = new[] { underWay, sooner, later }.Select(id => html.IndexOf($"/Visits/{id}\"", StringComparison.Ordinal)).ToList();
         Assert.All(order, position => Assert.True(position > 0));
         Assert.Equal(order.Order(), order);
         Assert.DoesNotContain($"/Visits/{later}\"", await (await app.LogInAsync("tech02")).GetStringAsync("/Visits"));
-    }
-
-    /// <summary>An installation for tech01's customer C0001, agreed for today in a few hours and confirmed.</summary>
-    private static async Task<int> InstallationAsync(TestApp app, int startInHours = 2)
-    {
-        var store = await app.LogInAsync("fj.store");
-        var created = await store.PostAsJsonAsync("/api/work-orders",
-            new { kind = "Installation", customerId = 1, siteId = 1, description = "安装智能马桶", items = new[] { new { productId = 1, quantity = 1 } } });
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("id").GetInt32();
-        var tech = await app.LogInAsync("tech01");
-        var start = app.Factory.Clock.GetUtcNow().AddHours(startInHours);
-        var contacted = await tech.PostAsJsonAsync($"/api/work-orders/{id}/contacts",
-            new { outcome = "Reached", agreedStart = start, agreedEnd = start.AddHours(2), required = "Owner" });
-        Assert.Equal(HttpStatusCode.OK, contacted.StatusCode);
-        var version = (await contacted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("version").GetInt32();
-        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/day-before-confirmation",
-            new { confirmedBy = "业主", answer = "", version })).StatusCode);
-        return id;
-    }
-
-    private static async Task OnSiteAsync(TestApp app, int id)
-    {
-        var tech = await app.LogInAsync("tech01");
-        var job = await tech.GetFromJsonAsync<JsonElement>($"/api/work-orders/{id}");
-        foreach (var line in job.GetProperty("checklist").EnumerateArray().Where(l => l.GetProperty("phase").GetString() == "PreDeparture"))
-            await tech.PutAsJsonAsync($"/api/work-orders/{id}/checklist/{line.GetProperty("id").GetInt32()}", new { done = true });
-        await tech.PostAsJsonAsync($"/api/work-orders/{id}/call-ahead", new { outcome = "Reached" });
-        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/depart", new { })).StatusCode);
-        var arrived = await tech.PostAsJsonAsync($"/api/work-orders/{id}/check-in", new { latitude = 24.48, longitude = 118.09, accuracy = 10 });
-        Assert.Equal(WorkOrderState.OnSite.ToString(), (await arrived.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("state").GetString());
     }
 }

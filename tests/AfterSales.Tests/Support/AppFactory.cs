@@ -7,7 +7,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace AfterSales.Tests.Support;
 
 /// <summary>The real app over real HTTP (in-process), on the given database, with a clock the test can move.</summary>
-public sealed class AppFactory(Db provider, string connectionString) : WebApplicationFactory<Program>
+/// <param name="provider">The database engine.</param>
+/// <param name="connectionString">The test's own database.</param>
+/// <param name="settings">Configuration for this test only, e.g. a policy value ("Policy:Callbacks:SamplePercent").</param>
+public sealed class AppFactory(Db provider, string connectionString, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     static AppFactory()
     {
@@ -30,6 +33,7 @@ public sealed class AppFactory(Db provider, string connectionString) : WebApplic
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Update", "None");
         // Tests send the outbox themselves (OutboxDispatcher.SendDueAsync); a background run would race them.
         builder.UseSetting("Outbox:IntervalSeconds", "0");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

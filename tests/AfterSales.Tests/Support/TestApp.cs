@@ -16,10 +16,10 @@ public sealed partial class TestApp : IAsyncDisposable
 {
     private readonly TestDatabase _database;
 
-    private TestApp(TestDatabase database)
+    private TestApp(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
         _database = database;
-        Factory = new AppFactory(database.Provider, database.ConnectionString);
+        Factory = new AppFactory(database.Provider, database.ConnectionString, settings);
     }
 
     public AppFactory Factory { get; }
@@ -29,6 +29,10 @@ public sealed partial class TestApp : IAsyncDisposable
 
     public static async Task<TestApp> StartAsync(Db provider, bool demo = true) =>
         new(await TestDatabase.CreateAsync(provider, demo));
+
+    /// <summary>A test app with the demo company and some configuration of its own.</summary>
+    public static async Task<TestApp> StartAsync(Db provider, IReadOnlyDictionary<string, string> settings) =>
+        new(await TestDatabase.CreateAsync(provider, true), settings);
 
     public async ValueTask DisposeAsync()
     {

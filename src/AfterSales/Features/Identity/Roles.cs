@@ -17,6 +17,7 @@ public static class Policies
     public const string TakeWorkOrders = nameof(TakeWorkOrders);
     public const string ApproveTechnicianChange = nameof(ApproveTechnicianChange);
     public const string ViewOutbox = nameof(ViewOutbox);
+    public const string MakeCallbacks = nameof(MakeCallbacks);
 
     public static readonly IReadOnlyDictionary<string, StaffRole[]> Roles = new Dictionary<string, StaffRole[]>
     {
@@ -32,6 +33,8 @@ public static class Policies
         [TakeWorkOrders] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store],
         [ApproveTechnicianChange] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager],
+        [MakeCallbacks] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
+            StaffRole.DeputyManager, StaffRole.Supervisor],
         [EditCustomers] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store, StaffRole.Technician],
     };

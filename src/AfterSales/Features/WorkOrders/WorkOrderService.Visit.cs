@@ -44,7 +44,12 @@ public sealed partial class WorkOrderService
         Do(() => order.RecordCommissioningTest(input.ItemId, input.LeakTestPassed, input.ConnectionTestPassed, input.Notes, clock.GetUtcNow(),
             Scope.StaffId)));
 
-    public Task CompleteAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, order => Do(() => order.Complete(clock.GetUtcNow())));
+    /// <summary>Completes the job; a drawn share of completed jobs goes to the supervisors' callback queue (RPT-4).</summary>
+    public Task CompleteAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, async order =>
+    {
+        order.Complete(clock.GetUtcNow());
+        await callbacks.ConsiderCompletedAsync(order);
+    });
 
     public Task SendContactDetailsAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, async order =>
     {

@@ -16,7 +16,8 @@ namespace AfterSales.Features.WorkOrders;
 /// A job the caller may not read is a 404; one they may read but not work on is a 403.
 /// </summary>
 public sealed partial class WorkOrderService(AppDbContext db, IAuthorizationService authorization, IHttpContextAccessor http,
-    TimeProvider clock, WorkOrderPolicy policy, WorkOrderMessages messages)
+    TimeProvider clock, WorkOrderPolicy policy, WorkOrderMessages messages,
+    Callbacks.CallbackQueue callbacks)
 {
     private ClaimsPrincipal User => http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user.");
     private AccessScope Scope => AccessScope.From(User);

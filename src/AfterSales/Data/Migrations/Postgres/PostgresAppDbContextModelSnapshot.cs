@@ -82,6 +82,75 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Callbacks.Callback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AttitudeScore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CalledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CalledById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("ReportTrue")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("TechnicianId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("WorkConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalledById");
+
+                    b.HasIndex("TechnicianId");
+
+                    b.HasIndex("RegionId", "CalledAt");
+
+                    b.HasIndex("WorkOrderId", "Reason")
+                        .IsUnique();
+
+                    b.ToTable("Callbacks");
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Catalog.InstalledEquipment", b =>
                 {
                     b.Property<int>("Id")
@@ -1684,6 +1753,31 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Callbacks.Callback", b =>
+                {
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("CalledById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AfterSales.Domain.Organization.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Catalog.InstalledEquipment", b =>

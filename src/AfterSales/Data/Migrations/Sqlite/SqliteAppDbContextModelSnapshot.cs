@@ -75,6 +75,73 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Callbacks.Callback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AttitudeScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CalledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CalledById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ReportTrue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TechnicianId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("WorkConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalledById");
+
+                    b.HasIndex("TechnicianId");
+
+                    b.HasIndex("RegionId", "CalledAt");
+
+                    b.HasIndex("WorkOrderId", "Reason")
+                        .IsUnique();
+
+                    b.ToTable("Callbacks");
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Catalog.InstalledEquipment", b =>
                 {
                     b.Property<int>("Id")
@@ -1621,6 +1688,31 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Callbacks.Callback", b =>
+                {
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("CalledById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AfterSales.Domain.Organization.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Catalog.InstalledEquipment", b =>
