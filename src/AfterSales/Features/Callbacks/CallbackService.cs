@@ -16,7 +16,7 @@ public sealed record CallbackDto(int Id, int WorkOrderId, WorkOrderKind Kind, st
     public string WorkOrderNumber => $"WO{WorkOrderId:000000}";
 }
 
-public sealed record CallbackFilter(bool? Done = null, CallbackReason? Reason = null, int? RegionId = null, string? Q = null);
+public sealed record CallbackFilter(bool? Done = null, CallbackReason? Reason = null, int? RegionId = null, string? Q = null, int? WorkOrderId = null);
 
 public sealed record CallbackInput(CallbackOutcome Outcome, bool? WorkConfirmed = null, int? AttitudeScore = null, bool? ReportTrue = null,
     string? Notes = null, int Version = 0);
@@ -48,6 +48,7 @@ public sealed class CallbackService(AppDbContext db, IHttpContextAccessor http, 
             callbacks = done ? callbacks.Where(c => c.Outcome == CallbackOutcome.Reached) : callbacks.Where(c => c.Outcome != CallbackOutcome.Reached || c.Outcome == null);
         if (filter.Reason is { } reason) callbacks = callbacks.Where(c => c.Reason == reason);
         if (filter.RegionId is { } region) callbacks = callbacks.Where(c => c.RegionId == region);
+        if (filter.WorkOrderId is { } job) callbacks = callbacks.Where(c => c.WorkOrderId == job);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var q = filter.Q.Trim();

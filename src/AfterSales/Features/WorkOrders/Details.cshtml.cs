@@ -14,7 +14,8 @@ namespace AfterSales.Features.WorkOrders;
 /// A job's whole story — customer, site, contacts, items, department questions, history — and the actions its
 /// state allows. Every action is the same service call as the API's.
 /// </summary>
-public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, IAuthorizationService authorization, LocalTime local)
+public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, IAuthorizationService authorization, LocalTime local,
+    Callbacks.CallbackService callbacks)
     : PageModel, IReloadsOnError
 {
     public WorkOrderDetailsDto Details { get; private set; } = null!;
@@ -23,6 +24,8 @@ public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, IAuth
     public bool MayManage { get; private set; }
     public string? CustomerPhone { get; private set; }
     public bool MayApprove { get; private set; }
+    /// <summary>RPT-4: what the customer said when called back, for those who make the calls.</summary>
+    public List<Callbacks.CallbackDto> Callbacks { get; private set; } = [];
     /// <summary>Technicians of the job's region, for a change of technician (WO-4).</summary>
     public List<(int Id, string Name)> Technicians { get; private set; } = [];
     /// <summary>Technicians and technical specialists of any region, who may join as helpers (WO-4).</summary>
@@ -41,6 +44,8 @@ public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, IAuth
         var role = AccessScope.From(User).Role;
         MayManage = MayWork && Policies.Allows(Policies.TakeWorkOrders, role);
         MayApprove = MayWork && Policies.Allows(Policies.ApproveTechnicianChange, role);
+        if (Policies.Allows(Policies.MakeCallbacks, role))
+            Callbacks = [.. (await callbacks.ListAsync(new Callbacks.CallbackFilter(WorkOrderId: Id), 1)).Items];
         if (MayWork)
         {
             Technicians = (await db.Staff.AsNoTracking().Where(s => s.IsActive && s.Role == StaffRole.Technician && s.RegionId == Order.RegionId)
