@@ -7,6 +7,7 @@ using AfterSales.Features.Import;
 using AfterSales.Features.Outbox;
 using AfterSales.Features.People;
 using AfterSales.Features.Products;
+using AfterSales.Features.Records;
 using AfterSales.Features.Regions;
 using AfterSales.Features.Schedule;
 using AfterSales.Features.Support;
@@ -33,6 +34,7 @@ builder.Services.AddWorkOrders(builder.Configuration);
 builder.Services.AddSchedule(builder.Configuration);
 builder.Services.AddOutbox();
 builder.Services.AddSupport();
+builder.Services.AddRecords(builder.Configuration);
 
 var app = builder.Build();
 
@@ -50,5 +52,6 @@ app.MapWorkOrdersApi();
 app.MapScheduleApi();
 app.MapOutboxApi();
 app.MapSupportApi();
+app.MapRecordsApi();
 
 return await commandLine.InvokeAsync(app);
