@@ -18,6 +18,7 @@
     pad.clear();
     pad.fromData(data);
   }
+  pad.addEventListener("beginStroke", () => { error.textContent = ""; });
   window.addEventListener("resize", resize);
   resize();
 
