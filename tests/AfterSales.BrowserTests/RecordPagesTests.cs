@@ -63,6 +63,78 @@ public sealed class RecordPagesTests(BrowserFixture fixture)
         await phone.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_customer_signs_through_the_SMS_link_rates_later_and_the_supervisor_acknowledges_the_record()
+    {
+        var tech = await fixture.NewPageAsync(BrowserFixture.Desktop);
+        await BrowserFixture.LogInAsync(tech, "tech01");
+        var job = await CompletedInstallationAsync(tech.Context.APIRequest);
+        var drafted = await tech.Context.APIRequest.PostAsync("/api/records", new() { DataObject = new { workOrderId = job, workDone = "安装智能马桶，讲解使用方法" } });
+        Assert.Equal(200, drafted.Status);
+        var id = (await drafted.JsonAsync())!.Value.GetProperty("id").GetInt32();
+        Assert.Equal(200, (await tech.Context.APIRequest.PostAsync($"/api/records/{id}/signing-link")).Status);
+        var admin = await fixture.NewPageAsync(BrowserFixture.Desktop);
+        await BrowserFixture.LogInAsync(admin, "admin");
+
+        // REC-2: on the customer's own phone, without log-in.
+        var customer = await fixture.NewPageAsync(BrowserFixture.Phone);
+        var signLink = await LinkAsync(admin.Context.APIRequest, "RecordSigningLink", id);
+        await customer.GotoAsync(signLink);
+        await Assertions.Expect(customer.Locator(".record-sheet")).ToContainTextAsync("安装智能马桶，讲解使用方法");
+        await customer.Locator("#signature-pad").ScrollIntoViewIfNeededAsync();
+        var box = (await customer.Locator("#signature-pad").BoundingBoxAsync())!;
+        await customer.Mouse.MoveAsync(box.X + 40, box.Y + 100);
+        await customer.Mouse.DownAsync();
+        await customer.Mouse.MoveAsync(box.X + 200, box.Y + 60, new() { Steps = 8 });
+        await customer.Mouse.MoveAsync(box.X + 260, box.Y + 140, new() { Steps = 8 });
+        await customer.Mouse.UpAsync();
+        await customer.GetByLabel("签字人姓名").FillAsync("李监理");
+        await customer.GetByLabel("签字人身份").SelectOptionAsync("SiteSupervisor");
+        await BrowserFixture.ScreenshotAsync(customer, "record-link-customer-phone");
+        await customer.GetByRole(AriaRole.Button, new() { Name = "确认签字" }).ClickAsync();
+        await Assertions.Expect(customer.Locator("h1")).ToHaveTextAsync("谢谢，记录已签字确认。");
+        await customer.GotoAsync(signLink);
+        await Assertions.Expect(customer.Locator("#link-gone")).ToContainTextAsync("该链接已过期或已使用");
+        await BrowserFixture.ScreenshotAsync(customer, "record-link-used-customer-phone");
+
+        // The survey later, through its own link.
+        Assert.Equal(200, (await tech.Context.APIRequest.PostAsync($"/api/records/{id}/survey-link")).Status);
+        await customer.GotoAsync(await LinkAsync(admin.Context.APIRequest, "RecordSurveyLink", id));
+        await customer.Locator("label[for='score4']").ClickAsync();
+        await customer.GetByLabel("意见和建议").FillAsync("准时，干净");
+        await BrowserFixture.ScreenshotAsync(customer, "record-survey-customer-phone");
+        await customer.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await Assertions.Expect(customer.Locator("h1")).ToHaveTextAsync("感谢您的评价！");
+        await customer.Context.CloseAsync();
+
+        // REC-4: the supervisor's queue, then the record itself.
+        var supervisor = await fixture.NewPageAsync(BrowserFixture.Desktop);
+        await BrowserFixture.LogInAsync(supervisor, "supervisor");
+        await supervisor.GotoAsync("/Records/HandIn");
+        await BrowserFixture.ScreenshotAsync(supervisor, "record-handin-supervisor-desktop");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(supervisor, "record-handin-supervisor-desktop");
+        await supervisor.GetByLabel($"选择 SR{id:000000}").CheckAsync();
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "确认收到所选记录" }).ClickAsync();
+        await Assertions.Expect(supervisor.Locator(".flash")).ToContainTextAsync("已确认收到 1 份记录");
+        await supervisor.GotoAsync($"/Records/Details/{id}");
+        await Assertions.Expect(supervisor.Locator("#integrity")).ToHaveTextAsync("签字后未被改动");
+        await Assertions.Expect(supervisor.Locator("section", new() { HasText = "交回确认" })).ToContainTextAsync("陈志强 已于");
+        await BrowserFixture.ScreenshotAsync(supervisor, "record-details-supervisor-desktop");
+        await supervisor.Locator("a", new() { HasText = "公开验证" }).ClickAsync();
+        await Assertions.Expect(supervisor.Locator("#verdict")).ToContainTextAsync("验证通过");
+        await supervisor.Context.CloseAsync();
+        await tech.Context.CloseAsync();
+        await admin.Context.CloseAsync();
+    }
+
+    private static async Task<string> LinkAsync(IAPIRequestContext admin, string topic, int recordId)
+    {
+        var messages = (await (await admin.GetAsync($"/api/outbox?topic={topic}&pageSize=200")).JsonAsync())!.Value;
+        var body = messages.GetProperty("items").EnumerateArray().First(m => m.GetProperty("relatedId").GetInt32() == recordId).GetProperty("body").GetString()!;
+        var url = body[body.IndexOf("http", StringComparison.Ordinal)..];
+        return new string(url.TakeWhile(c => !char.IsWhiteSpace(c) && c != '（').ToArray());
+    }
+
     /// <summary>An installation of tech01's customer, done on site through the API: measured, commissioned, tidied, completed.</summary>
     private async Task<int> CompletedInstallationAsync(IAPIRequestContext tech)
     {
