@@ -7,7 +7,7 @@ namespace AfterSales.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261127120110_RecordsImmutable")]
+    [Migration("20261127235910_RecordsImmutable")]
     public partial class RecordsImmutable : Migration
     {
         /// <inheritdoc />

@@ -7,7 +7,7 @@ namespace AfterSales.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261127120100_RecordsImmutable")]
+    [Migration("20261127235900_RecordsImmutable")]
     public partial class RecordsImmutable : Migration
     {
         /// <inheritdoc />
