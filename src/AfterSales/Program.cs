@@ -8,6 +8,7 @@ using AfterSales.Features.Outbox;
 using AfterSales.Features.People;
 using AfterSales.Features.Products;
 using AfterSales.Features.Callbacks;
+using AfterSales.Features.Records;
 using AfterSales.Features.Regions;
 using AfterSales.Features.Schedule;
 using AfterSales.Features.Support;
@@ -35,6 +36,7 @@ builder.Services.AddSchedule(builder.Configuration);
 builder.Services.AddOutbox();
 builder.Services.AddSupport();
 builder.Services.AddCallbacks(builder.Configuration);
+builder.Services.AddRecords(builder.Configuration);
 
 var app = builder.Build();
 
@@ -53,5 +55,6 @@ app.MapScheduleApi();
 app.MapOutboxApi();
 app.MapSupportApi();
 app.MapCallbacksApi();
+app.MapRecordsApi();
 
 return await commandLine.InvokeAsync(app);

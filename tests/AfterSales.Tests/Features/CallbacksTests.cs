@@ -81,6 +81,26 @@ public sealed class CallbacksTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_low_satisfaction_score_puts_the_job_in_the_queue_whatever_the_draw(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db, NoJob);
+        var job = await Jobs.InstallationAsync(app);
+        await Jobs.CompletedAsync(app, job);
+        var tech = await app.LogInAsync("tech01");
+        var draft = await tech.PostAsJsonAsync("/api/records", new { workOrderId = job, workDone = "安装智能马桶并调试" });
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        var record = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        const string png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+        var signed = await tech.PostAsJsonAsync($"/api/records/{record}/sign", new { signature = png, signerName = "王建华", signerRole = "Owner", score = 2, comments = "迟到一小时" });
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+
+        var callback = await app.DbAsync(d => d.Callbacks.SingleAsync());
+        Assert.Equal((job, CallbackReason.LowScore), (callback.WorkOrderId, callback.Reason));
+        var listed = await (await app.LogInAsync("fj.manager")).GetFromJsonAsync<JsonElement>("/api/callbacks?done=false");
+        Assert.Equal("LowScore", listed.GetProperty("items")[0].GetProperty("reason").GetString());
+    }
+
+    [Theory, BothDatabases]
     public async Task Only_supervising_roles_of_the_region_see_and_make_callbacks(Db db)
     {
         await using var app = await TestApp.StartAsync(db, NoJob);

@@ -1,0 +1,57 @@
+using AfterSales.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace AfterSales.Features.Records;
+
+/// <summary>A record for the office: its content, signature, survey, hand-in, amendments (REC-3) and whether its hash still matches.</summary>
+public sealed class DetailsModel(RecordService records, IStringLocalizer<RecordsText> text, LocalTime local) : PageModel, IReloadsOnError
+{
+    [BindProperty(SupportsGet = true)]
+    public int Id { get; set; }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public RecordDto Record { get; private set; } = null!;
+    public VerifyDto Verification { get; private set; } = null!;
+    public bool MayWork { get; private set; }
+    public bool MayAcknowledge { get; private set; }
+
+    public sealed class InputModel
+    {
+        public string? Text { get; set; }
+    }
+
+    public async Task OnGetAsync() => await ReloadAsync();
+
+    public async Task<IActionResult> OnPostAmendAsync()
+    {
+        await records.AmendAsync(Id, new AmendmentInput(Input.Text));
+        TempData["Flash"] = text["AmendmentAdded"].Value;
+        return Redirect($"/Records/Details/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostSurveyLinkAsync()
+    {
+        var sent = await records.SendSurveyLinkAsync(Id);
+        TempData["Flash"] = text["LinkSent", local.ToLocal(sent.ExpiresAt).ToString("MM-dd HH:mm")].Value;
+        return Redirect($"/Records/Details/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync()
+    {
+        await records.AcknowledgeAsync(new AcknowledgeInput([Id]));
+        TempData["Flash"] = text["Acknowledged"].Value;
+        return Redirect($"/Records/Details/{Id}");
+    }
+
+    public async Task ReloadAsync()
+    {
+        Record = await records.GetAsync(Id);
+        Verification = await records.VerifyAsync(Id);
+        MayWork = await records.MayWorkAsync(Record.WorkOrderId);
+        MayAcknowledge = records.MayAcknowledge();
+    }
+}

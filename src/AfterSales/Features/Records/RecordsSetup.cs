@@ -1,0 +1,13 @@
+using AfterSales.Domain.Records;
+
+namespace AfterSales.Features.Records;
+
+public static class RecordsSetup
+{
+    public static IServiceCollection AddRecords(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Policy:Records").Get<RecordPolicy>() ?? new RecordPolicy());
+        services.AddScoped<RecordMessages>();
+        return services.AddScoped<RecordService>();
+    }
+}
