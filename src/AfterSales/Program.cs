@@ -2,6 +2,7 @@ using AfterSales.Data;
 using AfterSales.Features.Admin;
 using AfterSales.Features.Customers;
 using AfterSales.Features.Equipment;
+using AfterSales.Features.Fees;
 using AfterSales.Features.Identity;
 using AfterSales.Features.Import;
 using AfterSales.Features.Outbox;
@@ -33,6 +34,7 @@ builder.Services.AddWorkOrders(builder.Configuration);
 builder.Services.AddSchedule(builder.Configuration);
 builder.Services.AddOutbox();
 builder.Services.AddSupport();
+builder.Services.AddFees();
 
 var app = builder.Build();
 
@@ -50,5 +52,6 @@ app.MapWorkOrdersApi();
 app.MapScheduleApi();
 app.MapOutboxApi();
 app.MapSupportApi();
+app.MapFeesApi();
 
 return await commandLine.InvokeAsync(app);

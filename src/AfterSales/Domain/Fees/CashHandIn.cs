@@ -24,11 +24,10 @@ public class CashHandIn : Entity
         Note = Optional(note);
         HandedInAt = at;
         RecordedById = recordedById;
-        foreach (var receipt in receipts)
+        foreach (var receipt in receipts.Distinct())
         {
             if (receipt.TechnicianId != technicianId || !receipt.IsCashCollected || receipt.SignedOn != day)
                 throw new DomainException("ReceiptNotCashOfDay", receipt.Number) { Field = "ReceiptIds" };
-            if (_receipts.Any(r => r.ReceiptId == receipt.Id)) continue;
             _receipts.Add(new CashHandInReceipt(this, receipt.Id, receipt.Total));
         }
         if (_receipts.Count == 0 && string.IsNullOrWhiteSpace(Note))

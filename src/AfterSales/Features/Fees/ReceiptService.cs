@@ -6,6 +6,7 @@ using AfterSales.Domain.People;
 using AfterSales.Features.Identity;
 using AfterSales.Features.Shared;
 using AfterSales.Infrastructure;
+using AfterSales.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,9 +75,8 @@ public sealed class ReceiptService(AppDbContext db, IAuthorizationService author
     {
         var scope = Scope;
         var order = await db.WorkOrders.Include(w => w.Helpers).SingleOrDefaultAsync(w => w.Id == input.WorkOrderId)
-            ?? throw new DomainException("NotFound") { Field = nameof(ReceiptInput.WorkOrderId) };
-        if (!(await authorization.AuthorizeAsync(User, order, Operations.Read)).Succeeded)
-            throw new DomainException("NotFound") { Field = nameof(ReceiptInput.WorkOrderId) };
+            ?? throw new NotFoundException();
+        if (!(await authorization.AuthorizeAsync(User, order, Operations.Read)).Succeeded) throw new NotFoundException();
         var technicianId = scope.SeesOnlyOwnWork ? scope.StaffId
             : order.TechnicianId ?? throw new DomainException("WorkOrderHasNoTechnician") { Field = nameof(ReceiptInput.WorkOrderId) };
         if (!FeesAccess.MayChange(scope, technicianId, order.RegionId)
@@ -126,7 +126,10 @@ public sealed class ReceiptService(AppDbContext db, IAuthorizationService author
         var receipt = await LoadAsync(id, edit: true);
         db.ExpectVersion(receipt, input.Version);
         var now = clock.GetUtcNow();
-        receipt.Sign(input.Name, DecodePng(input.Signature), now, DateOnly.FromDateTime(time.ToLocal(now).DateTime));
+        var png = DecodePng(input.Signature);
+        // The signature must print on the receipt's PDF.
+        if (png is { Length: > 0 } && !PdfReport.CanPlace(png)) throw new DomainException("SignatureInvalid") { Field = "Signature" };
+        receipt.Sign(input.Name, png, now, DateOnly.FromDateTime(time.ToLocal(now).DateTime));
         await db.SaveChangesAsync();
     }
 

@@ -20,11 +20,13 @@ public sealed class PdfReport : IDisposable
     private readonly PdfDocument _document = new();
     private readonly string _footer;
     private readonly Func<int, int, string> _pageText;
-    private readonly XFont _body = Font(10);
-    private readonly XFont _bodyBold = Font(10, bold: true);
+    private readonly XFont _body;
+    private readonly XFont _bodyBold;
     private PdfPage _page = null!;
     private XGraphics _gfx = null!;
     private double _y;
+    // A QR code floated at the right: text beside it keeps clear of it until below it.
+    private double _floatBottom, _floatWidth;
 
     /// <param name="title">The document's title in its properties.</param>
     /// <param name="footer">Text at the bottom left of every page (e.g. the document number).</param>
@@ -32,6 +34,8 @@ public sealed class PdfReport : IDisposable
     public PdfReport(string title, string footer, Func<int, int, string> pageText)
     {
         PdfFonts.Install();
+        _body = Font(10);
+        _bodyBold = Font(10, bold: true);
         _document.Info.Title = title;
         _document.Info.Creator = "AfterSales";
         _footer = footer;
@@ -42,8 +46,11 @@ public sealed class PdfReport : IDisposable
     private double Width => _page.Width.Point - 2 * Margin;
     private double Bottom => _page.Height.Point - Margin - FooterHeight;
 
-    public static XFont Font(double size, bool bold = false) =>
-        new(PdfFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+    public static XFont Font(double size, bool bold = false)
+    {
+        PdfFonts.Install();
+        return new(PdfFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+    }
 
     public void Title(string text)
     {
@@ -59,6 +66,7 @@ public sealed class PdfReport : IDisposable
 
     public void Heading(string text)
     {
+        PastFloat();
         var font = Font(12, bold: true);
         Room(30);
         _y += 6;
@@ -70,6 +78,7 @@ public sealed class PdfReport : IDisposable
 
     public void Paragraph(string text, double size = 10)
     {
+        PastFloat();
         var font = Font(size);
         foreach (var line in Wrap(text, font, Width))
         {
@@ -85,7 +94,7 @@ public sealed class PdfReport : IDisposable
     {
         foreach (var (key, value) in rows)
         {
-            var lines = Wrap(string.IsNullOrWhiteSpace(value) ? "—" : value, _body, Width - keyWidth);
+            var lines = Wrap(string.IsNullOrWhiteSpace(value) ? "—" : value, _body, Clear() - keyWidth);
             Room(15 * Math.Min(lines.Count, 3));
             _gfx.DrawString(key, _bodyBold, XBrushes.DimGray, new XRect(Margin, _y, keyWidth, 15), XStringFormats.TopLeft);
             foreach (var line in lines)
@@ -101,6 +110,7 @@ public sealed class PdfReport : IDisposable
     /// <summary>A table with a header row repeated on every page it runs onto; each cell wraps within its column.</summary>
     public void Table(IReadOnlyList<PdfColumn> columns, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<string>? footerRow = null)
     {
+        PastFloat();
         var share = columns.Sum(c => c.Width);
         var widths = columns.Select(c => c.Width / share * Width).ToArray();
         const double pad = 4, lineHeight = 14;
@@ -142,6 +152,7 @@ public sealed class PdfReport : IDisposable
     /// <summary>An image (PNG or JPEG) scaled to fit the box, with an optional caption above it.</summary>
     public void Image(byte[] image, double maxWidth, double maxHeight, string? caption = null)
     {
+        PastFloat();
         using var stream = new MemoryStream(image);
         using var picture = XImage.FromStream(stream);
         var scale = Math.Min(1, Math.Min(maxWidth / picture.PointWidth, maxHeight / picture.PointHeight));
@@ -158,17 +169,40 @@ public sealed class PdfReport : IDisposable
         _y += h + 6;
     }
 
-    /// <summary>A QR code of <paramref name="text"/> (e.g. the document's number and total), <paramref name="size"/> points square, at the right margin.</summary>
+    /// <summary>
+    /// A QR code of <paramref name="text"/> (e.g. the document's number and total), <paramref name="size"/> points square,
+    /// at the right margin; the key/value rows that follow run beside it. Drawn as vector squares: sharp at any zoom,
+    /// and no image format to decode.
+    /// </summary>
     public void QrCode(string text, double size = 80)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var png = new PngByteQRCode(data).GetGraphic(4);
-        using var stream = new MemoryStream(png);
-        using var picture = XImage.FromStream(stream);
+        var modules = data.ModuleMatrix;
+        var cell = size / modules.Count;
         Room(size + 6);
-        _gfx.DrawImage(picture, Margin + Width - size, _y, size, size);
-        _y += size + 6;
+        var left = Margin + Width - size;
+        for (var row = 0; row < modules.Count; row++)
+            for (var column = 0; column < modules[row].Count; column++)
+                if (modules[row][column])
+                    _gfx.DrawRectangle(XBrushes.Black, left + column * cell, _y + row * cell, cell + 0.05, cell + 0.05);
+        _floatBottom = _y + size + 6;
+        _floatWidth = size + 8;
+    }
+
+    /// <summary>Whether <see cref="Image"/> can place this picture (PDFsharp reads JPEG, BMP and most PNG, not every PNG colour type).</summary>
+    public static bool CanPlace(byte[] image)
+    {
+        try
+        {
+            using var stream = new MemoryStream(image);
+            using var picture = XImage.FromStream(stream);
+            return picture.PixelWidth > 0 && picture.PixelHeight > 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or IndexOutOfRangeException)
+        {
+            return false;
+        }
     }
 
     public void PageBreak() => NewPage();
@@ -207,11 +241,22 @@ public sealed class PdfReport : IDisposable
         _page.Size = PageSize.A4;
         _gfx = XGraphics.FromPdfPage(_page);
         _y = Margin;
+        _floatBottom = 0;
     }
 
     private void Room(double height)
     {
         if (_y + height > Bottom) NewPage();
+    }
+
+    /// <summary>The width free for text at the current height.</summary>
+    private double Clear() => _y < _floatBottom ? Width - _floatWidth : Width;
+
+    /// <summary>Moves below a floated QR code before anything that spans the page.</summary>
+    private void PastFloat()
+    {
+        if (_y < _floatBottom) _y = _floatBottom;
+        _floatBottom = 0;
     }
 
     /// <summary>Breaks text into lines that fit <paramref name="width"/>: at line breaks, then character by character.</summary>
