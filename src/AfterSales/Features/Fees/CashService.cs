@@ -83,7 +83,8 @@ public sealed class CashService(AppDbContext db, IHttpContextAccessor http, Time
             .Where(r => r.State == ReceiptState.Signed && r.PaymentMethod == PaymentMethod.Cash && !db.CashHandInReceipts.Any(h => h.ReceiptId == r.Id));
         if (technicianId is { } t) receipts = receipts.Where(r => r.TechnicianId == t);
         return await receipts.OrderBy(r => r.SignedOn).ThenBy(r => r.Sequence)
-            .Select(r => new OpenCashReceiptDto(r.Id, r.Number, r.SignedOn!.Value, r.Total,
+            .Select(r => new OpenCashReceiptDto(r.Id, r.Number, r.TechnicianId,
+                db.Staff.Where(s => s.Id == r.TechnicianId).Select(s => s.Name).First(), r.SignedOn!.Value, r.Total,
                 db.WorkOrders.Where(w => w.Id == r.WorkOrderId).SelectMany(w => db.Customers.Where(c => c.Id == w.CustomerId)).Select(c => c.Name).First()))
             .ToListAsync();
     }

@@ -39,4 +39,4 @@ public sealed record HandInDto(int Id, int TechnicianId, string TechnicianName, 
 public sealed record CashDayDto(int TechnicianId, string TechnicianName, DateOnly Day, decimal Collected, int ReceiptCount, int ReceiptsNotHandedIn,
     decimal Declared, decimal Received, decimal Difference, CashDifference Status, int UnconfirmedHandIns);
 
-public sealed record OpenCashReceiptDto(int Id, string Number, DateOnly Day, decimal Total, string CustomerName);
+public sealed record OpenCashReceiptDto(int Id, string Number, int TechnicianId, string TechnicianName, DateOnly Day, decimal Total, string CustomerName);

@@ -14,6 +14,7 @@ public static class Navigation
         new("Nav.WorkOrders", "/WorkOrders", null),
         new("Nav.Schedule", "/Schedule", null),
         new("Nav.Support", "/Support", null),
+        new("Nav.Fees", "/Fees", null),
         new("Nav.Customers", "/Customers", null),
         new("Nav.Equipment", "/Equipment", null),
         new("Nav.Products", "/Products", null),
