@@ -24,6 +24,7 @@ public sealed class DetailsModel(ReceiptService receipts) : PageModel, IReloadsO
         public string? SignedByName { get; set; }
         public string? Signature { get; set; }
         public string? VoidReason { get; set; }
+        public ReceiptLineKind LineKind { get; set; } = ReceiptLineKind.Material;
         public string? Description { get; set; }
         public decimal? Quantity { get; set; }
         public decimal? UnitPrice { get; set; }
@@ -45,7 +46,7 @@ public sealed class DetailsModel(ReceiptService receipts) : PageModel, IReloadsO
 
     public async Task<IActionResult> OnPostLineAsync(int id)
     {
-        await receipts.AddLinesAsync(id, [new ReceiptLineInput(null, null, Input.Description, Input.Quantity ?? 1, Input.UnitPrice)]);
+        await receipts.AddLinesAsync(id, [new ReceiptLineInput(Input.LineKind, null, Input.Description, Input.Quantity ?? 1, Input.UnitPrice)]);
         return Redirect($"/Fees/{id}");
     }
 

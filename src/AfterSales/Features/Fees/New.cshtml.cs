@@ -11,7 +11,7 @@ namespace AfterSales.Features.Fees;
 /// <summary>A new receipt on the phone, from the job page: what the customer asked for, item by item (FEE-1).</summary>
 public sealed class NewModel(AppDbContext db, ReceiptService receipts) : PageModel, IReloadsOnError
 {
-    public const int Rows = 4;
+    public const int Rows = 3;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -24,6 +24,7 @@ public sealed class NewModel(AppDbContext db, ReceiptService receipts) : PageMod
 
     public sealed class LineModel
     {
+        public ReceiptLineKind Kind { get; set; } = ReceiptLineKind.Material;
         public int? ProductId { get; set; }
         public string? Description { get; set; }
         public decimal? Quantity { get; set; }
@@ -45,7 +46,7 @@ public sealed class NewModel(AppDbContext db, ReceiptService receipts) : PageMod
     public async Task<IActionResult> OnPostAsync(int workOrderId)
     {
         WorkOrderId = workOrderId;
-        var lines = Input.Lines.Select(l => new ReceiptLineInput(null, l.ProductId, l.Description,
+        var lines = Input.Lines.Select(l => new ReceiptLineInput(l.Kind, l.ProductId, l.Description,
             l.Quantity ?? (l.ProductId is null && string.IsNullOrWhiteSpace(l.Description) && l.UnitPrice is null ? 0 : 1), l.UnitPrice)).ToList();
         var id = await receipts.CreateAsync(new ReceiptInput(workOrderId, Input.PaymentMethod, lines));
         return Redirect($"/Fees/{id}");
