@@ -22,7 +22,7 @@ public sealed class FeePagesTests(BrowserFixture fixture)
         await phone.Locator("#description-1").FillAsync("角阀（铜）");
         await phone.Locator("#quantity-1").FillAsync("3");
         await phone.Locator("#price-1").FillAsync("33.33");
-        await BrowserFixture.ScreenshotAsync(phone, "fees-new-tech01-phone");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "fees-new-tech01-phone");
         await phone.GetByRole(AriaRole.Button, new() { Name = "保存收费单" }).ClickAsync();
 
         await Assertions.Expect(phone.Locator("h1 .badge")).ToHaveTextAsync("草稿");
@@ -36,7 +36,7 @@ public sealed class FeePagesTests(BrowserFixture fixture)
         foreach (var (x, y) in new[] { (0.2f, 0.3f), (0.35f, 0.75f), (0.5f, 0.25f), (0.65f, 0.7f), (0.85f, 0.35f) })
             await phone.Mouse.MoveAsync(box.X + box.Width * x, box.Y + box.Height * y, new() { Steps = 8 });
         await phone.Mouse.UpAsync();
-        await BrowserFixture.ScreenshotAsync(phone, "fees-sign-tech01-phone");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "fees-sign-tech01-phone");
         await phone.GetByRole(AriaRole.Button, new() { Name = "确认签字 · ¥1,779.99" }).ClickAsync();
 
         await Assertions.Expect(phone.Locator("h1 .badge")).ToHaveTextAsync("已签字");
@@ -58,12 +58,12 @@ public sealed class FeePagesTests(BrowserFixture fixture)
         // The list and the cash page, on the phone and on a desktop.
         await phone.GotoAsync("/Fees");
         await Assertions.Expect(phone.Locator("table.list")).ToContainTextAsync(number);
-        await BrowserFixture.ScreenshotAsync(phone, "fees-list-tech01-phone");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "fees-list-tech01-phone");
         await phone.GotoAsync("/Fees/Cash");
         await Assertions.Expect(phone.Locator("#reconciliation")).ToContainTextAsync("短款");
         await phone.GetByRole(AriaRole.Button, new() { Name = "登记交款 · ¥1,779.99" }).ClickAsync();
         await Assertions.Expect(phone.Locator("#hand-ins")).ToContainTextAsync(number);
-        await BrowserFixture.ScreenshotAsync(phone, "fees-cash-tech01-phone");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "fees-cash-tech01-phone");
 
         var desk = await fixture.NewPageAsync(BrowserFixture.Desktop);
         await BrowserFixture.LogInAsync(desk, "fj.deputy");
@@ -72,12 +72,12 @@ public sealed class FeePagesTests(BrowserFixture fixture)
         await desk.Locator("#hand-ins").GetByRole(AriaRole.Button, new() { Name = "确认收款" }).ClickAsync();
         await Assertions.Expect(desk.Locator("#reconciliation")).ToContainTextAsync("-9.99");
         await Assertions.Expect(desk.Locator("#reconciliation")).ToContainTextAsync("短款");
-        await BrowserFixture.ScreenshotAsync(desk, "fees-cash-fj.deputy-desktop");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(desk, "fees-cash-fj.deputy-desktop");
         await desk.GotoAsync("/Fees");
         await BrowserFixture.ScreenshotAsync(desk, "fees-list-fj.deputy-desktop");
         await desk.Locator("table.list a").First.ClickAsync();
         await Assertions.Expect(desk.Locator("img.fee-signature")).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(desk, "fees-details-fj.deputy-desktop");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(desk, "fees-details-fj.deputy-desktop");
     }
 
     private static void Run(string program, params string[] args)
