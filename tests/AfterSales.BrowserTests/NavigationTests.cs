@@ -6,7 +6,7 @@ namespace AfterSales.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class NavigationTests(BrowserFixture fixture)
 {
-    private static readonly string[] Everyone = ["首页", "今日工作", "工单", "排班", "技术求助", "客户", "设备", "产品"];
+    private static readonly string[] Everyone = ["首页", "今日工作", "工单", "排班", "技术求助", "收费", "客户", "设备", "产品"];
 
     public static TheoryData<string, string, string[]> Roles => new()
     {
