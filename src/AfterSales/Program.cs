@@ -2,6 +2,7 @@ using AfterSales.Data;
 using AfterSales.Features.Admin;
 using AfterSales.Features.Customers;
 using AfterSales.Features.Equipment;
+using AfterSales.Features.Fees;
 using AfterSales.Features.Identity;
 using AfterSales.Features.Import;
 using AfterSales.Features.Outbox;
@@ -37,6 +38,7 @@ builder.Services.AddOutbox();
 builder.Services.AddSupport();
 builder.Services.AddCallbacks(builder.Configuration);
 builder.Services.AddRecords(builder.Configuration);
+builder.Services.AddFees();
 
 var app = builder.Build();
 
@@ -56,5 +58,6 @@ app.MapOutboxApi();
 app.MapSupportApi();
 app.MapCallbacksApi();
 app.MapRecordsApi();
+app.MapFeesApi();
 
 return await commandLine.InvokeAsync(app);

@@ -15,6 +15,7 @@ public static class Navigation
         new("Nav.Schedule", "/Schedule", null),
         new("Nav.Support", "/Support", null),
         new("Nav.Records", "/Records", null),
+        new("Nav.Fees", "/Fees", null),
         new("Nav.Callbacks", "/Callbacks", Policies.MakeCallbacks),
         new("Nav.Customers", "/Customers", null),
         new("Nav.Equipment", "/Equipment", null),
