@@ -80,7 +80,7 @@ public sealed class FeePagesTests(BrowserFixture fixture)
         await AccessibilityTests.AssertNoSeriousViolationsAsync(desk, "fees-details-fj.deputy-desktop");
     }
 
-    private static void Run(string program, params string[] args)
+    internal static void Run(string program, params string[] args)
     {
         using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardError = true })!;
         var error = process.StandardError.ReadToEnd();

@@ -60,6 +60,15 @@ public sealed class RecordPagesTests(BrowserFixture fixture)
         Assert.True(png.Length > 200, "the drawn signature is stored as a PNG");
         Assert.Equal(0x89, png[0]);
         Assert.True((await (await phone.Context.APIRequest.GetAsync($"/api/records/{recordId}/verify")).JsonAsync())!.Value.GetProperty("matches").GetBoolean());
+
+        // REC-3: the PDF from the record's page, drawn as an image to look at: the Chinese, the drawn signature, the hash, the QR code.
+        await phone.GotoAsync($"/Records/Details/{recordId}");
+        var download = await phone.RunAndWaitForDownloadAsync(() => phone.GetByRole(AriaRole.Link, new() { Name = "下载 PDF" }).ClickAsync());
+        var path = Path.Combine(BrowserFixture.ScreenshotFolder, "record.pdf");
+        await download.SaveAsAsync(path);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(path), 0, 4));
+        FeePagesTests.Run("pdftoppm", "-png", "-r", "80", "-singlefile", path, Path.Combine(BrowserFixture.ScreenshotFolder, "record-pdf"));
+        Assert.True(File.Exists(Path.Combine(BrowserFixture.ScreenshotFolder, "record-pdf.png")));
         await phone.Context.CloseAsync();
     }
 

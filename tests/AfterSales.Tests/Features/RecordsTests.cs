@@ -256,6 +256,27 @@ public sealed partial class RecordsTests
         return new string(body[(at + path.Length)..].TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').ToArray());
     }
 
+    [Theory, BothDatabases]
+    public async Task REC3_the_PDF_prints_the_signed_record_in_Chinese_with_its_signer_and_hash(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var tech = await app.LogInAsync("tech01");
+        var id = await SignedAsync(app, tech);
+        var record = await tech.GetFromJsonAsync<JsonElement>($"/api/records/{id}");
+
+        var response = await tech.GetAsync($"/api/records/{id}/pdf");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+        var text = FeesTests.Compact(FeesTests.PdfText(pdf));
+        Assert.Contains("安装记录表", text);
+        Assert.Contains(record.GetProperty("number").GetString()!, text);
+        Assert.Contains("王先生", text);
+        Assert.Contains("安装智能马桶", text);
+        Assert.Contains(record.GetProperty("contentHash").GetString()![..32], text);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("tech02")).GetAsync($"/api/records/{id}/pdf")).StatusCode);
+    }
+
     private static async Task<int> DraftAsync(HttpClient tech, int job)
     {
         var drafted = await tech.PostAsJsonAsync("/api/records", new { workOrderId = job, workDone = "安装智能马桶" });

@@ -17,6 +17,11 @@ public static class RecordsApi
             TypedResults.Ok(await records.ListAsync(filter, page, pageSize)));
         api.MapGet("/{id:int}", async (int id, RecordService records) => TypedResults.Ok(await records.GetAsync(id)));
         api.MapGet("/{id:int}/content", async Task<Ok<RecordContent>> (int id, RecordService records) => TypedResults.Ok((await records.GetAsync(id)).Content));
+        api.MapGet("/{id:int}/pdf", async (int id, HttpRequest request, RecordPdf pdf) =>
+        {
+            var (content, fileName) = await pdf.RenderAsync(id, $"{request.Scheme}://{request.Host}{request.PathBase}");
+            return TypedResults.File(content, "application/pdf", fileName);
+        });
         api.MapGet("/{id:int}/signature", async Task<Results<FileContentHttpResult, NotFound>> (int id, RecordService records) =>
             await records.SignatureAsync(id) is { } png ? TypedResults.File(png, "image/png") : TypedResults.NotFound());
         api.MapPost("/", async Task<Ok<RecordDto>> (RecordDraftInput input, RecordService records) =>

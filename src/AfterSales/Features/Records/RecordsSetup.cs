@@ -8,6 +8,7 @@ public static class RecordsSetup
     {
         services.AddSingleton(configuration.GetSection("Policy:Records").Get<RecordPolicy>() ?? new RecordPolicy());
         services.AddScoped<RecordMessages>();
+        services.AddScoped<RecordPdf>();
         return services.AddScoped<RecordService>();
     }
 }
