@@ -86,7 +86,16 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
         ChangeTracker.DetectChanges();
         var pending = AuditTrail.Collect(ChangeTracker);
         if (pending.Count == 0)
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        {
+            if (IsPostgres || Database.CurrentTransaction is not null)
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // SQLite: take the write lock at BEGIN (IMMEDIATE), where a busy database is waited for, rather than in the
+            // middle of an INSERT … RETURNING, where "database is locked" cannot be waited out.
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return saved;
+        }
 
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
