@@ -28,6 +28,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("fj.manager", "/Schedule/Confirmations")]
     [InlineData("support", "/Support")]
     [InlineData("admin", "/Admin/Outbox")]
+    [InlineData("fj.manager", "/Callbacks")]
     public async Task A_list_page_has_no_serious_violations(string user, string path)
     {
         foreach (var viewport in new[] { BrowserFixture.Phone, BrowserFixture.Desktop })
