@@ -2,7 +2,9 @@ using AfterSales.Data;
 using AfterSales.Features.Audit;
 using AfterSales.Features.Demo;
 using AfterSales.Features.Shared;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Scalar.AspNetCore;
 
@@ -29,6 +31,16 @@ public static class WebSetup
         services.AddOpenApi(o => o.AddOperationTransformer(Idempotency.DocumentHeader));
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Pages without log-in that take a secret from the address: a caller guessing tokens is slowed down to a few tries a minute.
+            var perMinute = configuration.GetValue("RateLimits:PublicLinksPerMinute", 30);
+            o.AddPolicy(RateLimits.PublicLinks, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
@@ -82,6 +94,7 @@ public static class WebSetup
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         // After log-in is known (a key belongs to its user), before anything runs that a retry must not repeat.
@@ -124,4 +137,11 @@ public static class WebSetup
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
         await next();
     }
+}
+
+/// <summary>The names of the rate-limiting policies (configured in <see cref="WebSetup"/>).</summary>
+public static class RateLimits
+{
+    /// <summary>The anonymous pages reached by a link: sign (/r), survey (/s), verify (/v).</summary>
+    public const string PublicLinks = "public-links";
 }

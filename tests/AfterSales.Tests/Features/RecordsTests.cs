@@ -246,6 +246,66 @@ public sealed partial class RecordsTests
         Assert.Equal("工单现场完工后才能填写服务记录。", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
+    [Theory, BothDatabases]
+    public async Task REC2_the_survey_link_shown_as_a_QR_code_opens_the_survey_once_without_log_in(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var tech = await app.LogInAsync("tech01");
+        var id = await SignedAsync(app, tech);
+
+        // The page draws the code (an SVG) with the link beside it; nothing goes to the outbox.
+        var outboxBefore = await app.DbAsync(d => d.Outbox.CountAsync());
+        var shown = await TestApp.PostFormAsync(tech, $"/Records/Details/{id}?handler=SurveyCode", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        var html = await shown.Content.ReadAsStringAsync();
+        Assert.Contains("<svg", html);
+        var url = System.Text.RegularExpressions.Regex.Match(html, "href=\"(http[^\"]+/s/[A-Za-z0-9_-]+)\"").Groups[1].Value;
+        Assert.NotEqual("", url);
+        Assert.Equal(outboxBefore, await app.DbAsync(d => d.Outbox.CountAsync()));
+
+        // The customer's phone opens it without log-in and answers once.
+        var path = new Uri(url).AbsolutePath;
+        var customer = app.Anonymous();
+        Assert.Contains("满意度", await customer.GetStringAsync(path));
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(customer, path,
+            new Dictionary<string, string> { ["Input.Score"] = "5", ["Input.Comments"] = "扫码评价" })).StatusCode);
+        var survey = await app.DbAsync(d => d.RecordSurveys.AsNoTracking().SingleAsync(s => s.RecordId == id));
+        Assert.Equal((5, SignedVia.Link), (survey.Score, survey.Via));
+        Assert.Equal(HttpStatusCode.Gone, (await app.Anonymous().GetAsync(path)).StatusCode);
+
+        // Once answered, no further code is issued (API and page say why); other technicians cannot ask for one.
+        var again = await tech.PostAsync($"/api/records/{id}/survey-code", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("tech02")).PostAsync($"/api/records/{id}/survey-code", null)).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task REC2_the_survey_code_API_gives_a_link_that_works(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var tech = await app.LogInAsync("tech01");
+        var id = await SignedAsync(app, tech);
+        var code = await (await tech.PostAsync($"/api/records/{id}/survey-code", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var path = new Uri(code.GetProperty("url").GetString()!).AbsolutePath;
+        Assert.StartsWith("/s/", path);
+        Assert.True(code.GetProperty("expiresAt").GetDateTimeOffset() > app.Factory.Clock.GetUtcNow());
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_pages_behind_public_links_slow_down_a_caller_guessing_tokens()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite, new Dictionary<string, string> { ["RateLimits:PublicLinksPerMinute"] = "3" });
+        var guesser = app.Anonymous();
+        foreach (var path in new[] { "/s/guess1", "/r/guess2", "/v/R000/guess3" })
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await guesser.GetAsync(path)).StatusCode);
+        var limited = await guesser.GetAsync("/s/guess4");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Contains("请求过于频繁", await limited.Content.ReadAsStringAsync());
+        // Pages with log-in are not counted against the links' limit.
+        Assert.Equal(HttpStatusCode.OK, (await (await app.LogInAsync("tech01")).GetAsync("/Records")).StatusCode);
+    }
+
     private static int Base64UrlLength(string token) => token.Length * 3 / 4;
 
     private static async Task<string> LinkTokenAsync(TestApp app, string topic, string path)

@@ -2,6 +2,7 @@ using AfterSales.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using QRCoder;
 
 namespace AfterSales.Features.Records;
 
@@ -18,6 +19,10 @@ public sealed class DetailsModel(RecordService records, IStringLocalizer<Records
     public VerifyDto Verification { get; private set; } = null!;
     public bool MayWork { get; private set; }
     public bool MayAcknowledge { get; private set; }
+
+    /// <summary>A survey link just issued to show as a QR code (REC-2), with its picture as SVG markup.</summary>
+    public SurveyCodeDto? SurveyCode { get; private set; }
+    public string? SurveyCodeSvg { get; private set; }
 
     public sealed class InputModel
     {
@@ -38,6 +43,17 @@ public sealed class DetailsModel(RecordService records, IStringLocalizer<Records
         var sent = await records.SendSurveyLinkAsync(Id);
         TempData["Flash"] = text["LinkSent", local.ToLocal(sent.ExpiresAt).ToString("MM-dd HH:mm")].Value;
         return Redirect($"/Records/Details/{Id}");
+    }
+
+    /// <summary>Rendered, not redirected: the token exists only in this answer.</summary>
+    public async Task<IActionResult> OnPostSurveyCodeAsync()
+    {
+        SurveyCode = await records.ShowSurveyCodeAsync(Id);
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(SurveyCode.Url, QRCodeGenerator.ECCLevel.M);
+        SurveyCodeSvg = new SvgQRCode(data).GetGraphic(8, "#000000", "#ffffff", true, SvgQRCode.SizingMode.ViewBoxAttribute);
+        await ReloadAsync();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync()

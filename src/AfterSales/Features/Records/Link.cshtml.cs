@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using AfterSales.Domain.Records;
 using AfterSales.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -11,6 +12,7 @@ namespace AfterSales.Features.Records;
 /// clear page (410) and changes nothing; anti-forgery still guards the form.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.PublicLinks)]
 public sealed class LinkModel(RecordService records) : PageModel, IReloadsOnError
 {
     [BindProperty(SupportsGet = true)]

@@ -36,6 +36,9 @@ public sealed record AcknowledgeInput(int[] Ids);
 
 public sealed record LinkSentDto(DateTimeOffset ExpiresAt);
 
+/// <summary>A survey link to show as a QR code; the token in <paramref name="Url"/> is not stored and cannot be shown again.</summary>
+public sealed record SurveyCodeDto(string Url, DateTimeOffset ExpiresAt);
+
 public sealed record VerifyDto(int Id, string Number, bool Signed, string? StoredHash, string? ComputedHash, bool Matches);
 
 /// <summary>What the public verification page may say: no personal data.</summary>

@@ -187,14 +187,31 @@ public sealed class RecordService(AppDbContext db, IAuthorizationService authori
     /// <summary>REC-2: the survey later, through a link, when it was not filled in at signing.</summary>
     public async Task<LinkSentDto> SendSurveyLinkAsync(int id)
     {
+        var (record, link, url) = await IssueSurveyLinkAsync(id);
+        messages.SurveyLink(record, url, link.ExpiresAt);
+        await db.SaveChangesAsync();
+        return new LinkSentDto(link.ExpiresAt);
+    }
+
+    /// <summary>
+    /// REC-2: the survey link as a QR code the technician shows on their phone, for a customer who would rather
+    /// answer on their own phone now than wait for an SMS. The token is shown once: only its hash is kept.
+    /// </summary>
+    public async Task<SurveyCodeDto> ShowSurveyCodeAsync(int id)
+    {
+        var (_, link, url) = await IssueSurveyLinkAsync(id);
+        await db.SaveChangesAsync();
+        return new SurveyCodeDto(url, link.ExpiresAt);
+    }
+
+    private async Task<(ServiceRecord, RecordLink, string Url)> IssueSurveyLinkAsync(int id)
+    {
         var (record, _) = await LoadAsync(id, Operations.Edit);
         if (!record.IsSigned) throw new ConflictException("RecordNotSigned");
         if (await db.RecordSurveys.AnyAsync(s => s.RecordId == id)) throw new ConflictException("SurveyDone");
         var (link, token) = RecordLink.Issue(record.Id, RecordLinkPurpose.Survey, clock.GetUtcNow(), policy);
         db.RecordLinks.Add(link);
-        messages.SurveyLink(record, $"{BaseUrl()}/s/{token}", link.ExpiresAt);
-        await db.SaveChangesAsync();
-        return new LinkSentDto(link.ExpiresAt);
+        return (record, link, $"{BaseUrl()}/s/{token}");
     }
 
     /// <summary>The survey recorded by staff (the customer answered on the phone, or on paper).</summary>

@@ -38,6 +38,7 @@ public static class RecordsApi
         });
         api.MapPost("/{id:int}/signing-link", async Task<Ok<LinkSentDto>> (int id, RecordService records) => TypedResults.Ok(await records.SendSigningLinkAsync(id)));
         api.MapPost("/{id:int}/survey-link", async Task<Ok<LinkSentDto>> (int id, RecordService records) => TypedResults.Ok(await records.SendSurveyLinkAsync(id)));
+        api.MapPost("/{id:int}/survey-code", async Task<Ok<SurveyCodeDto>> (int id, RecordService records) => TypedResults.Ok(await records.ShowSurveyCodeAsync(id)));
         api.MapPost("/{id:int}/survey", async Task<Ok<RecordDto>> (int id, SurveyInput input, RecordService records) =>
         {
             await records.SurveyAsync(id, input);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using AfterSales.Domain.Records;
 using AfterSales.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -8,6 +9,7 @@ namespace AfterSales.Features.Records;
 
 /// <summary>REC-2: the satisfaction survey later, through its link or QR code, without log-in; once.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.PublicLinks)]
 public sealed class SurveyModel(RecordService records) : PageModel, IReloadsOnError
 {
     [BindProperty(SupportsGet = true)]
