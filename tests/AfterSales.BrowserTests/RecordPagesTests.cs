@@ -136,6 +136,59 @@ public sealed class RecordPagesTests(BrowserFixture fixture)
         await admin.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Signed_in_a_basement_without_network_the_record_waits_on_the_phone_then_the_customer_scans_the_survey_code()
+    {
+        var phone = await fixture.NewPageAsync(BrowserFixture.Phone);
+        await BrowserFixture.LogInAsync(phone, "tech01");
+        var job = await CompletedInstallationAsync(phone.Context.APIRequest);
+        var drafted = await phone.Context.APIRequest.PostAsync("/api/records", new() { DataObject = new { workOrderId = job, workDone = "安装智能马桶（地下室）" } });
+        Assert.Equal(200, drafted.Status);
+        var id = (await drafted.JsonAsync())!.Value.GetProperty("id").GetInt32();
+        await phone.GotoAsync($"/Records/Sign/{id}");
+
+        // No signal: the signature and the signer stay on the phone until the network returns.
+        await phone.Context.SetOfflineAsync(true);
+        var canvas = phone.Locator("#signature-pad");
+        await canvas.ScrollIntoViewIfNeededAsync();
+        var box = (await canvas.BoundingBoxAsync())!;
+        await phone.Mouse.MoveAsync(box.X + 30, box.Y + 100);
+        await phone.Mouse.DownAsync();
+        await phone.Mouse.MoveAsync(box.X + 180, box.Y + 50, new() { Steps = 8 });
+        await phone.Mouse.MoveAsync(box.X + 280, box.Y + 130, new() { Steps = 8 });
+        await phone.Mouse.UpAsync();
+        await phone.GetByLabel("签字人姓名").FillAsync("赵女士");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "确认签字" }).ClickAsync();
+        var banner = phone.Locator("#offline-banner");
+        await Assertions.Expect(banner).ToContainTextAsync("1 项未提交，联网后自动重试");
+        await BrowserFixture.ScreenshotAsync(phone, "record-sign-offline-tech01-phone");
+        await phone.Context.SetOfflineAsync(false);
+        await Assertions.Expect(banner).ToContainTextAsync("已提交 1 项");
+        var record = (await (await phone.Context.APIRequest.GetAsync($"/api/records/{id}")).JsonAsync())!.Value;
+        Assert.True(record.GetProperty("signed").GetBoolean());
+        Assert.Equal("赵女士", record.GetProperty("content").GetProperty("signerName").GetString());
+
+        // REC-2: the customer would rather rate on their own phone: the technician shows the survey's QR code.
+        await phone.GotoAsync($"/Records/Details/{id}");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "显示调查二维码" }).ClickAsync();
+        var code = phone.Locator("#survey-code");
+        await Assertions.Expect(code.Locator("svg")).ToBeVisibleAsync();
+        var size = (await code.Locator("svg").BoundingBoxAsync())!;
+        Assert.True(size.Width >= 150, $"the code is {size.Width}px wide: big enough to scan");
+        await BrowserFixture.ScreenshotAsync(phone, "record-survey-code-tech01-phone");
+        var url = await code.Locator("a").GetAttributeAsync("href");
+
+        var customer = await fixture.NewPageAsync(BrowserFixture.Phone);
+        await customer.GotoAsync(url!);
+        await customer.Locator("label[for='score5']").ClickAsync();
+        await customer.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await Assertions.Expect(customer.Locator("h1")).ToHaveTextAsync("感谢您的评价！");
+        await customer.Context.CloseAsync();
+        await phone.GotoAsync($"/Records/Details/{id}");
+        await Assertions.Expect(phone.Locator("section", new() { HasText = "满意度调查" })).ToContainTextAsync("★★★★★");
+        await phone.Context.CloseAsync();
+    }
+
     private static async Task<string> LinkAsync(IAPIRequestContext admin, string topic, int recordId)
     {
         var messages = (await (await admin.GetAsync($"/api/outbox?topic={topic}&pageSize=200")).JsonAsync())!.Value;
