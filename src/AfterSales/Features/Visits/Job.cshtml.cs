@@ -6,7 +6,6 @@ using AfterSales.Features.Equipment;
 using AfterSales.Features.Identity;
 using AfterSales.Features.WorkOrders;
 using AfterSales.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,7 @@ namespace AfterSales.Features.Visits;
 /// commission, photograph, tidy up, complete, hand over the contact details, check out. Every button is the same
 /// service call as the API's; phone actions carry no version so that submits queued offline do not refuse each other.
 /// </summary>
-public sealed class JobModel(WorkOrderService orders, AppDbContext db, IAuthorizationService authorization, EquipmentService equipment,
+public sealed class JobModel(WorkOrderService orders, AppDbContext db, EquipmentService equipment,
     WorkOrderPolicy policy) : PageModel, IReloadsOnError
 {
     public const double NearbyRadiusKm = 10;
@@ -43,8 +42,7 @@ public sealed class JobModel(WorkOrderService orders, AppDbContext db, IAuthoriz
     public async Task ReloadAsync()
     {
         Details = await orders.GetAsync(Id);
-        var entity = await db.WorkOrders.AsNoTracking().Include(w => w.Helpers).SingleAsync(w => w.Id == Id);
-        MayWork = (await authorization.AuthorizeAsync(User, entity, Operations.Edit)).Succeeded;
+        MayWork = Details.MayWork;
         CustomerPhone = await db.Customers.Where(c => c.Id == Order.CustomerId).Select(c => c.Phone).SingleAsync();
         var site = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == Order.SiteId);
         SiteLatitude = site.Latitude;

@@ -3,7 +3,6 @@ using AfterSales.Domain.People;
 using AfterSales.Domain.WorkOrders;
 using AfterSales.Features.Identity;
 using AfterSales.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,7 @@ namespace AfterSales.Features.WorkOrders;
 /// A job's whole story — customer, site, contacts, items, department questions, history — and the actions its
 /// state allows. Every action is the same service call as the API's.
 /// </summary>
-public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, IAuthorizationService authorization, LocalTime local,
+public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, LocalTime local,
     Callbacks.CallbackService callbacks)
     : PageModel, IReloadsOnError
 {
@@ -39,8 +38,7 @@ public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, IAuth
     public async Task ReloadAsync()
     {
         Details = await orders.GetAsync(Id);
-        var entity = await db.WorkOrders.AsNoTracking().Include(w => w.Helpers).SingleAsync(w => w.Id == Id);
-        MayWork = (await authorization.AuthorizeAsync(User, entity, Operations.Edit)).Succeeded;
+        MayWork = Details.MayWork;
         var role = AccessScope.From(User).Role;
         MayManage = MayWork && Policies.Allows(Policies.TakeWorkOrders, role);
         MayApprove = MayWork && Policies.Allows(Policies.ApproveTechnicianChange, role);

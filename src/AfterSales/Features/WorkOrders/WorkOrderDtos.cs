@@ -21,9 +21,10 @@ public sealed record ItemDto(int Id, int? ProductId, string? ProductName, int? E
 
 public sealed record ChecklistItemDto(int Id, ChecklistPhase Phase, string Code, DateTimeOffset? DoneAt, string? DoneBy);
 
+/// <summary>A job with its whole story; <c>MayWork</c>: whether the caller may act on it (its technician, a helper, a manager of its region), not only read it.</summary>
 public sealed record WorkOrderDetailsDto(WorkOrderDto WorkOrder, IReadOnlyList<ContactDto> Contacts, IReadOnlyList<ItemDto> Items,
     IReadOnlyList<ChecklistItemDto> Checklist, IReadOnlyList<VisitDto> Visits, IReadOnlyList<PhotoDto> Photos, IReadOnlyList<HelperDto> Helpers,
-    IReadOnlyList<ChangeRequestDto> ChangeRequests, IReadOnlyList<FitProblemDto> FitProblems)
+    IReadOnlyList<ChangeRequestDto> ChangeRequests, IReadOnlyList<FitProblemDto> FitProblems, bool MayWork)
 {
     public VisitDto? CurrentVisit => Visits.LastOrDefault(v => v.CheckedOutAt is null);
 

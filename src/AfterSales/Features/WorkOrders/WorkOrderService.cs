@@ -78,7 +78,8 @@ public sealed partial class WorkOrderService(AppDbContext db, IAuthorizationServ
             r.RequestedAt, r.State, r.DecidedById is { } d ? people[d].Name : null, r.DecidedAt, r.DecisionNote)).ToList();
         var fits = order.FitProblems.OrderBy(f => f.ReportedAt).Select(f => new FitProblemDto(f.Id, f.WorkOrderItemId,
             items.FirstOrDefault(i => i.Id == f.WorkOrderItemId)?.ProductName, f.Problem, f.Alternative, people[f.ReportedById].Name, f.ReportedAt)).ToList();
-        return new WorkOrderDetailsDto(dto, contacts, items, checklist, visits, photos, helpers, requests, fits);
+        var mayWork = (await authorization.AuthorizeAsync(User, order, Operations.Edit)).Succeeded;
+        return new WorkOrderDetailsDto(dto, contacts, items, checklist, visits, photos, helpers, requests, fits, mayWork);
     }
 
     /// <summary>
