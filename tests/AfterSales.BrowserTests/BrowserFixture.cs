@@ -23,8 +23,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Db.Sqlite);
-        _factory = new AppFactory(Db.Sqlite, _database.ConnectionString);
+        // The suite runs the pages on SQLite; AFTERSALES_BROWSER_DB=postgres runs the same walkthroughs on PostgreSQL.
+        var engine = Environment.GetEnvironmentVariable("AFTERSALES_BROWSER_DB") == "postgres" ? Db.Postgres : Db.Sqlite;
+        _database = await TestDatabase.CreateAsync(engine);
+        _factory = new AppFactory(engine, _database.ConnectionString);
         _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -13,4 +13,16 @@ public sealed class LocalTime(TimeProvider clock, IConfiguration configuration)
     public DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The instant of a wall-clock time at the site (e.g. a time typed on a page).</summary>
+    public DateTimeOffset Instant(DateTime localTime)
+    {
+        var wall = DateTime.SpecifyKind(localTime, DateTimeKind.Unspecified);
+        return new DateTimeOffset(wall, Zone.GetUtcOffset(wall));
+    }
+
+    public DateTimeOffset Instant(DateOnly day, TimeOnly time) => Instant(day.ToDateTime(time));
+
+    /// <summary>The instant a local day begins.</summary>
+    public DateTimeOffset StartOf(DateOnly day) => Instant(day, TimeOnly.MinValue);
 }

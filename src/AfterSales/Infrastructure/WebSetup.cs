@@ -22,6 +22,7 @@ public static class WebSetup
         services.AddSingleton<LocalTime>();
         services.AddScoped<AuditChain>();
         services.AddScoped<DemoCompany>();
+        services.AddScoped<DemoActivity>();
         services.AddProblemDetails();
         // Enums travel by name ("Installation", "Reached"), as they are stored.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

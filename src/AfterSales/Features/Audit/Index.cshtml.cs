@@ -45,9 +45,5 @@ public sealed class IndexModel(AppDbContext db, AuditChain chain, LocalTime loca
         Entries = await Paged<AuditEntry>.FromAsync(query.OrderByDescending(a => a.Sequence), PageNumber, 25);
     }
 
-    private DateTimeOffset StartOfLocalDay(DateOnly day)
-    {
-        var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, local.Zone.GetUtcOffset(midnight)).ToUniversalTime();
-    }
+    private DateTimeOffset StartOfLocalDay(DateOnly day) => local.StartOf(day).ToUniversalTime();
 }

@@ -61,9 +61,5 @@ public sealed class OutboxService(AppDbContext db, TimeProvider clock, LocalTime
         await db.SaveChangesAsync();
     }
 
-    private DateTimeOffset StartOf(DateOnly date)
-    {
-        var midnight = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, local.Zone.GetUtcOffset(midnight));
-    }
+    private DateTimeOffset StartOf(DateOnly date) => local.StartOf(date);
 }

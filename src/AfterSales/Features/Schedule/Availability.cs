@@ -33,11 +33,7 @@ public sealed class Availability(AppDbContext db, SchedulePolicy policy, LocalTi
     }
 
     /// <summary>The instant a local day begins.</summary>
-    public DateTimeOffset StartOf(DateOnly day)
-    {
-        var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, local.Zone.GetUtcOffset(midnight));
-    }
+    public DateTimeOffset StartOf(DateOnly day) => local.StartOf(day);
 
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(local.ToLocal(instant).DateTime);
 

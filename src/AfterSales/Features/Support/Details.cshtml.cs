@@ -35,9 +35,7 @@ public sealed class DetailsModel(SupportRequestService support, LocalTime local,
 
     public async Task<IActionResult> OnPostAnswerAsync()
     {
-        DateTimeOffset? visit = Input.SupportVisitAt is { } t
-            ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Unspecified), local.Zone.GetUtcOffset(t))
-            : null;
+        DateTimeOffset? visit = Input.SupportVisitAt is { } t ? local.Instant(t) : null;
         await support.AnswerAsync(Id, new AnswerSupportInput(Input.Answer, visit, Input.Version));
         TempData["Flash"] = text["Answered"].Value;
         return RedirectToPage(new { Id });

@@ -36,7 +36,7 @@ public sealed class IndexModel(AppDbContext db, LocalTime local) : PageModel
         Day = Date ?? local.Today;
         IsToday = Day == local.Today;
         ShowTechnician = !scope.SeesOnlyOwnWork;
-        var dayStart = new DateTimeOffset(Day.ToDateTime(TimeOnly.MinValue), local.Zone.GetUtcOffset(Day.ToDateTime(TimeOnly.MinValue)));
+        var dayStart = local.StartOf(Day);
         var dayEnd = dayStart.AddDays(1);
 
         var orders = db.WorkOrders(scope).AsNoTracking();

@@ -100,5 +100,5 @@ public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, Local
 
     /// <summary>A time typed on the page is the site's local time.</summary>
     private DateTimeOffset? Instant(DateTime? localTime) =>
-        localTime is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Unspecified), local.Zone.GetUtcOffset(t)) : null;
+        localTime is { } t ? local.Instant(t) : null;
 }

@@ -27,7 +27,7 @@ public static class DatabaseCommands
 
     public static Command SeedDemo(Func<WebApplication> app)
     {
-        var command = new Command("seed-demo", "Fill an empty database with the demo company (regions, staff, customers, products, equipment).");
+        var command = new Command("seed-demo", "Fill an empty database with the demo company (regions, staff, customers, products, equipment) and a day of its work orders.");
         command.SetAction(async (_, ct) =>
         {
             await using var scope = app().Services.CreateAsyncScope();
@@ -43,7 +43,8 @@ public static class DatabaseCommands
                 Console.Error.WriteLine("The database already holds data; the demo company is only added to an empty database.");
                 return 2;
             }
-            Console.WriteLine("Demo company created.");
+            await scope.ServiceProvider.GetRequiredService<DemoActivity>().SeedAsync(ct);
+            Console.WriteLine("Demo company created, with a day of its work.");
             DemoCompany.PrintLogIns(Console.Out);
             return 0;
         });

@@ -66,7 +66,10 @@ public static class ServeCommand
             await db.Database.MigrateAsync(ct);
         }
         if (seedDemo && await scope.ServiceProvider.GetRequiredService<DemoCompany>().SeedAsync(ct))
-            Console.WriteLine("New database: the demo company was added.");
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoActivity>().SeedAsync(ct);
+            Console.WriteLine("New database: the demo company and a day of its work were added.");
+        }
         return 0;
     }
 
