@@ -1,0 +1,120 @@
+namespace AfterSales.Domain.Assessment;
+
+/// <summary>
+/// The nth time in the period the kind names (ASM-0): the calendar month, the rework window (same equipment, same
+/// cause), or the whole employment. Waived incidents and repairs of classes the rule leaves out are not counted.
+/// </summary>
+public static class OccurrenceInPeriod
+{
+    public static int Of(IncidentFacts incident, IEnumerable<IncidentFacts> history, KindPolicy kind, PolicyDocument policy, TimeZoneInfo zone)
+    {
+        var month = MonthOf(incident.At, zone);
+        return 1 + history.Count(earlier =>
+            earlier.Person == incident.Person && earlier.Kind == incident.Kind && Counts(earlier, kind) && IsBefore(earlier, incident)
+            && kind.Period switch
+            {
+                "month" => MonthOf(earlier.At, zone) == month,
+                "reworkWindow" => earlier.Equipment == incident.Equipment && earlier.Cause == incident.Cause
+                    && earlier.At >= incident.At.AddDays(-policy.ReworkWindowDays),
+                _ => true,
+            });
+    }
+
+    /// <summary>Whether an incident counts towards later ones at all.</summary>
+    public static bool Counts(IncidentFacts incident, KindPolicy kind) => !incident.Waived && RepairClassCounts.Applies(incident, kind);
+
+    /// <summary>Earlier in time; at the same instant, the one recorded first.</summary>
+    public static bool IsBefore(IncidentFacts earlier, IncidentFacts incident) =>
+        earlier.At < incident.At || (earlier.At == incident.At && earlier.Sequence < incident.Sequence);
+
+    public static (int Year, int Month) MonthOf(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return (local.Year, local.Month);
+    }
+}
+
+/// <summary>ASM-14: only minor and medium repairs are judged as rework; a redone major repair is recorded without amount.</summary>
+public static class RepairClassCounts
+{
+    public static bool Applies(IncidentFacts incident, KindPolicy kind) =>
+        kind.RepairClasses is not { Count: > 0 } classes || (incident.RepairClass is { } repairClass && classes.Contains(repairClass));
+}
+
+/// <summary>A serious case replaces the step of the ladder with the policy's serious outcome (ASM-8, ASM-9).</summary>
+public static class SeriousCase
+{
+    public static Outcome Adjust(Outcome step, IncidentFacts incident, KindPolicy kind, List<ReasonPart> reason)
+    {
+        if (incident.Severity != Severity.Serious || kind.Serious is not { } serious) return step;
+        reason.Add(new ReasonPart("Reason.Serious"));
+        return serious;
+    }
+}
+
+/// <summary>A phone not restored within the policy's hours (ASM-2: 100 instead of 20; ASM-4: 200 more). No restoration yet counts as not restored.</summary>
+public static class RestoredInTime
+{
+    public static (Outcome Step, Outcome? Added) Adjust(Outcome step, IncidentFacts incident, KindPolicy kind, List<ReasonPart> reason)
+    {
+        if (kind.NotRestored is not { } rule) return (step, null);
+        var restoredInTime = incident.RestoredAt is { } restored && restored - incident.At <= TimeSpan.FromHours((double)rule.WithinHours);
+        if (restoredInTime) return (step, null);
+        reason.Add(new ReasonPart("Reason.NotRestored", rule.WithinHours));
+        return rule.Replace is { } replace ? (replace, null) : (step, rule.Add);
+    }
+}
+
+/// <summary>A false report adds the policy's amount (ASM-4: a phone reported lost that was not: 500).</summary>
+public static class FalseReportAdds
+{
+    public static Outcome? Added(IncidentFacts incident, KindPolicy kind) => incident.FalseReport ? kind.FalseReport : null;
+}
+
+/// <summary>
+/// A waiver (ASM-6: reported in advance as a special case; ASM-10: stolen with a police report) keeps the incident on
+/// record without amount. Some kinds cannot be waived; some need the evidence attached.
+/// </summary>
+public static class Waiver
+{
+    public static void Check(IncidentFacts incident, KindPolicy kind)
+    {
+        if (!incident.Waived) return;
+        if (!kind.Waivable) throw new DomainException("IncidentNotWaivable") { Field = "Waived" };
+        if (string.IsNullOrWhiteSpace(incident.WaiverReason)) throw new DomainException("WaiverReasonRequired") { Field = "WaiverReason" };
+        if (kind.WaiverNeedsEvidence && !incident.HasEvidence) throw new DomainException("WaiverNeedsEvidence") { Field = "Waived" };
+    }
+}
+
+/// <summary>The manager's share of a subordinate's incident (ASM-1: 10 from pay for supervision failure).</summary>
+public static class ManagerCoPenalty
+{
+    public static IEnumerable<(string Manager, LineDraft Line)> Lines(IncidentFacts incident, KindPolicy kind, string? manager)
+    {
+        if (kind.ManagerCoPenalty is not { } coPenalty || incident.Waived) yield break;
+        if (string.IsNullOrWhiteSpace(manager)) throw new DomainException("ManagerRequiredForCoPenalty") { Field = "Manager" };
+        foreach (var consequence in Consequence.Of(coPenalty))
+        {
+            var line = consequence.Apply(incident);
+            yield return (manager, line with { Reason = new ReasonPart("Reason.CoPenalty", incident.Person) });
+        }
+    }
+}
+
+/// <summary>ASM-14 / HR-1: a technician's reworks on one kind of equipment reaching the policy's count lower the skill level by one.</summary>
+public static class ReworkLowersSkill
+{
+    public static LineDraft? Line(IncidentFacts incident, IEnumerable<IncidentFacts> history, KindPolicy kind, TimeZoneInfo zone)
+    {
+        if (kind.SkillLevelDown is not { } rule || incident.Waived || !RepairClassCounts.Applies(incident, kind)
+            || string.IsNullOrWhiteSpace(incident.EquipmentKind)) return null;
+        var month = OccurrenceInPeriod.MonthOf(incident.At, zone);
+        var count = 1 + history.Count(earlier => earlier.Person == incident.Person && earlier.Kind == incident.Kind
+            && earlier.EquipmentKind == incident.EquipmentKind && OccurrenceInPeriod.Counts(earlier, kind)
+            && OccurrenceInPeriod.IsBefore(earlier, incident)
+            && (rule.Period != "month" || OccurrenceInPeriod.MonthOf(earlier.At, zone) == month));
+        return count == rule.Count
+            ? new LineDraft(0, Pot.Bonus, new ReasonPart("Reason.SkillLevelDown", count, incident.EquipmentKind), ["skillLevelDown"])
+            : null;
+    }
+}
