@@ -12,9 +12,24 @@ public static class Cli
 
     public static string AppDll => Path.Combine(AppContext.BaseDirectory, "AfterSales.dll");
 
-    public static async Task<Result> RunAsync(TestDatabase database, params string[] args)
+    /// <summary>
+    /// A verb that works on files only (assess, sms parse …): it is pointed at a SQLite file that does not exist, and
+    /// the file must still not exist afterwards — the verb did not touch a database.
+    /// </summary>
+    public static async Task<Result> RunWithoutDatabaseAsync(params string[] args)
     {
-        using var process = Start(database, args);
+        var path = Path.Combine(Path.GetTempPath(), $"aftersales-none-{Guid.NewGuid():N}.db");
+        var result = await RunAsync($"Data Source={path}", "sqlite", args);
+        Assert.False(File.Exists(path), "the verb created a database");
+        return result;
+    }
+
+    public static Task<Result> RunAsync(TestDatabase database, params string[] args) =>
+        RunAsync(database.ConnectionString, database.ProviderName, args);
+
+    private static async Task<Result> RunAsync(string connection, string provider, string[] args)
+    {
+        using var process = Start(connection, provider, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -22,7 +37,9 @@ public static class Cli
         return new Result(process.ExitCode, await output, await error);
     }
 
-    public static Process Start(TestDatabase database, params string[] args)
+    public static Process Start(TestDatabase database, params string[] args) => Start(database.ConnectionString, database.ProviderName, args);
+
+    private static Process Start(string connection, string provider, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -33,9 +50,9 @@ public static class Cli
         info.ArgumentList.Add(AppDll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.ArgumentList.Add("--connection");
-        info.ArgumentList.Add(database.ConnectionString);
+        info.ArgumentList.Add(connection);
         info.ArgumentList.Add("--provider");
-        info.ArgumentList.Add(database.ProviderName);
+        info.ArgumentList.Add(provider);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
     }
