@@ -85,6 +85,7 @@ public sealed class DailyReportParser
         if (entries.Count == 0)
             problems.Insert(0, new ReportProblem(ReportProblemCode.NoEntries, new TextSpan(s, 0), "", []));
         CheckLabels(t, entries, problems);
+        if (problems.Count > 1) problems = [.. problems.OrderBy(p => p.Span.Start)];
         if (problems.Count > 0) Locate(t, problems);
         return new ParsedReport(entries, problems, date, heading, signature, signatureSpan);
     }
@@ -251,17 +252,23 @@ public sealed class DailyReportParser
     private static void CheckLabels(string t, List<ReportEntry> entries, List<ReportProblem> problems)
     {
         var seen = 0u; // one bit per letter
-        char? previous = null;
+        var expected = 'A';
+        var unlabelled = 0; // entries without a letter stand where some letters belonged: any of them may come next
         foreach (var entry in entries)
         {
-            if (entry.Label is not { } label) continue;
+            if (entry.Label is not { } label)
+            {
+                unlabelled++;
+                continue;
+            }
             var bit = 1u << (label - 'A');
-            var expected = previous is { } p ? (char)(p + 1) : 'A';
             var at = new TextSpan(entry.LabelSpan.Start, 1);
             if ((seen & bit) != 0) problems.Add(Problem(t, ReportProblemCode.DuplicateLabel, at, label.ToString()));
-            else if (label != expected) problems.Add(Problem(t, ReportProblemCode.LabelOutOfOrder, at, label.ToString(), expected.ToString()));
+            else if ((label < expected || label > expected + unlabelled) && expected <= 'Z')
+                problems.Add(Problem(t, ReportProblemCode.LabelOutOfOrder, at, label.ToString(), expected.ToString()));
             seen |= bit;
-            previous = label;
+            expected = (char)(label + 1);
+            unlabelled = 0;
         }
     }
 
