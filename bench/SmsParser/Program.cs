@@ -9,9 +9,9 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
 // Parser throughput on one core (pinned to CPU 0) over a realistic mix of daily reports.
-//   dotnet run -c Release --project bench/SmsParser            # default: a short job (3 warm-ups, 10 iterations)
+//   dotnet run -c Release --project bench/SmsParser            # a short job (1 launch, 3 warm-ups, 10 iterations)
 //   dotnet run -c Release --project bench/SmsParser -- --job medium   # any BenchmarkDotNet switch works
-BenchmarkSwitcher.FromAssembly(typeof(ParserBenchmark).Assembly).Run(args, new BenchConfig(args.Length == 0));
+BenchmarkRunner.Run<ParserBenchmark>(new BenchConfig(shortJob: !args.Any(a => a.StartsWith("--job", StringComparison.Ordinal))), args);
 
 /// <summary>Parses the same mix of <see cref="ParserBenchmark.Messages"/> reports per operation; the column gives messages/s.</summary>
 [MemoryDiagnoser]

@@ -471,12 +471,13 @@ public sealed class DailyReportParserTests
             Assert.Equal(1, problems[0].GetProperty("line").GetInt32());
             Assert.Equal("漳州龙文花园垂直设备,更换油缸", problems[0].GetProperty("excerpt").GetString());
 
-            await File.AppendAllLinesAsync(file, ["{\"from\":\"x\",\"text\":\"A…", """{"from":"13800000003"}"""]);
+            await File.AppendAllLinesAsync(file, ["{\"from\":\"x\",\"text\":\"A…", """{"from":"13800000003"}""", """{"text":"A\ud800"}"""]);
             var bad = await Cli.RunAsync(database, "sms", "parse", "--file", file);
             Assert.True(bad.ExitCode == 2, bad.ToString());
             Assert.Equal("", bad.Output);
             Assert.Contains("line 4:", bad.Error);
             Assert.Contains("line 5:", bad.Error);
+            Assert.Contains("line 6:", bad.Error);
             Assert.DoesNotContain("line 1:", bad.Error);
         }
         finally

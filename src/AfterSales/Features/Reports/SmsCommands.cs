@@ -114,6 +114,11 @@ public static class SmsCommands
             {
                 errors.Add($"line {i + 1}: not valid JSON ({e.Message})");
             }
+            catch (InvalidOperationException e)
+            {
+                // e.g. an escaped lone surrogate ("\ud800"): valid JSON syntax, but no text.
+                errors.Add($"line {i + 1}: {e.Message}");
+            }
         }
         return (messages, errors);
     }
