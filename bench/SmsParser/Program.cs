@@ -11,7 +11,7 @@ using BenchmarkDotNet.Running;
 // Parser throughput on one core (pinned to CPU 0) over a realistic mix of daily reports.
 //   dotnet run -c Release --project bench/SmsParser            # a short job (1 launch, 3 warm-ups, 10 iterations)
 //   dotnet run -c Release --project bench/SmsParser -- --job medium   # any BenchmarkDotNet switch works
-BenchmarkRunner.Run<ParserBenchmark>(new BenchConfig(shortJob: !args.Any(a => a.StartsWith("--job", StringComparison.Ordinal))), args);
+BenchmarkRunner.Run<ParserBenchmark>(BenchConfig.Create(shortJob: !args.Any(a => a.StartsWith("--job", StringComparison.Ordinal))), args);
 
 /// <summary>Parses the same mix of <see cref="ParserBenchmark.Messages"/> reports per operation; the column gives messages/s.</summary>
 [MemoryDiagnoser]
@@ -33,13 +33,14 @@ public class ParserBenchmark
     }
 }
 
-public sealed class BenchConfig : ManualConfig
+public static class BenchConfig
 {
-    public BenchConfig(bool shortJob)
+    public static IConfig Create(bool shortJob)
     {
-        AddColumn(new MessagesPerSecondColumn());
-        if (shortJob)
-            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithAffinity(1).WithId("ShortOneCore"));
+        var config = ManualConfig.Create(DefaultConfig.Instance).AddColumn(new MessagesPerSecondColumn());
+        return shortJob
+            ? config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithAffinity(1).WithId("ShortOneCore"))
+            : config;
     }
 }
 
