@@ -37,7 +37,10 @@ public static class BenchConfig
 {
     public static IConfig Create(bool shortJob)
     {
-        var config = ManualConfig.Create(DefaultConfig.Instance).AddColumn(new MessagesPerSecondColumn());
+        // Results go beside the binaries (bin/ is ignored), not into the folder the command was run from.
+        var config = ManualConfig.Create(DefaultConfig.Instance)
+            .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"))
+            .AddColumn(new MessagesPerSecondColumn());
         return shortJob
             ? config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithAffinity(1).WithId("ShortOneCore"))
             : config;
