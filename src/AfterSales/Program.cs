@@ -1,5 +1,6 @@
 using AfterSales.Data;
 using AfterSales.Features.Admin;
+using AfterSales.Features.Assessment;
 using AfterSales.Features.Customers;
 using AfterSales.Features.Equipment;
 using AfterSales.Features.Fees;
@@ -39,6 +40,7 @@ builder.Services.AddSupport();
 builder.Services.AddCallbacks(builder.Configuration);
 builder.Services.AddRecords(builder.Configuration);
 builder.Services.AddFees();
+builder.Services.AddAssessment();
 
 var app = builder.Build();
 
@@ -59,5 +61,6 @@ app.MapSupportApi();
 app.MapCallbacksApi();
 app.MapRecordsApi();
 app.MapFeesApi();
+app.MapAssessmentApi();
 
 return await commandLine.InvokeAsync(app);

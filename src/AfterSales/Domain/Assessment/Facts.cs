@@ -67,7 +67,11 @@ public sealed record AssessmentLine(
     Pot Pot,
     IReadOnlyList<ReasonPart> Reason,
     IReadOnlyList<string> Flags,
-    bool ForfeitsBonus = false);
+    bool ForfeitsBonus = false)
+{
+    /// <summary>For a correction entered in a later month: the closed month it corrects ("2026-10").</summary>
+    public string? Corrects { get; init; }
+}
 
 /// <summary>A policy document in force from a date, with the version it is known by.</summary>
 public sealed record PolicyInForce(string Version, PolicyDocument Document);

@@ -11,8 +11,8 @@ public enum IncidentState
 /// <summary>
 /// One recorded breach or event judged by the policy (违规事件): by a manager or the supervision department with
 /// evidence, or by another part of the system (a missing daily report, a part not returned …). The person may appeal
-/// once (ASM-15); an upheld appeal reverses it. Its amounts land when its month is closed; a correction after that is
-/// an entry in a later month.
+/// once (ASM-15); an upheld appeal reverses it. Its amounts land when its month is closed (the statement lines then
+/// point to it); a correction after that is an entry in a later month.
 /// </summary>
 public class Incident : Entity
 {
@@ -83,18 +83,9 @@ public class Incident : Entity
     public DateTimeOffset? AppealDecidedAt { get; private set; }
     public string? AppealDecisionNote { get; private set; }
 
-    /// <summary>The closed month whose statements carry this incident's amounts.</summary>
-    public int? SettledYear { get; private set; }
-    public int? SettledMonth { get; private set; }
-
-    /// <summary>The closed month whose statements carry the reversal of an incident upheld on appeal after it was settled.</summary>
-    public int? ReversalYear { get; private set; }
-    public int? ReversalMonth { get; private set; }
-
     public IReadOnlyCollection<IncidentFile> Files => _files.AsReadOnly();
 
     public bool IsReversed => State == IncidentState.AppealUpheld;
-    public bool IsSettled => SettledYear is not null;
 
     /// <summary>ASM-15: the person contests it, once, with a reason, from their phone.</summary>
     public void Appeal(int byId, string? reason, DateTimeOffset at)
@@ -120,7 +111,6 @@ public class Incident : Entity
     /// <summary>The phone came back (ASM-2, ASM-4): recorded once, not before the incident.</summary>
     public void RecordRestoration(DateTimeOffset at)
     {
-        if (IsSettled) throw new ConflictException("IncidentSettled");
         if (at < At) throw new DomainException("RestoredBeforeIncident") { Field = nameof(RestoredAt) };
         RestoredAt = at;
     }
@@ -132,10 +122,6 @@ public class Incident : Entity
         _files.Add(file);
         return file;
     }
-
-    public void MarkSettled(int year, int month) => (SettledYear, SettledMonth) = (year, month);
-
-    public void MarkReversalSettled(int year, int month) => (ReversalYear, ReversalMonth) = (year, month);
 
     /// <summary>The incident as the rules see it, with the names the statement uses for people.</summary>
     public IncidentFacts Facts(string person, string? manager, IReadOnlyDictionary<int, string>? equipmentNames = null) => new()

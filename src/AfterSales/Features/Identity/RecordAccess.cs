@@ -91,4 +91,13 @@ public static class ScopedQueries
         if (scope.SeesAllRegions) return db.Staff;
         return db.Staff.Where(s => s.RegionId == scope.RegionId || s.Id == scope.StaffId);
     }
+
+    /// <summary>Incidents (ASM): a technician their own, a manager their region's, head office all.</summary>
+    public static IQueryable<Domain.Assessment.Incident> Incidents(this AppDbContext db, AccessScope scope)
+    {
+        if (scope.SeesOnlyOwnWork || !Policies.Allows(Policies.ViewStatements, scope.Role) && !Policies.Allows(Policies.RecordIncidents, scope.Role))
+            return db.Incidents.Where(i => i.PersonId == scope.StaffId);
+        if (scope.SeesAllRegions) return db.Incidents;
+        return db.Incidents.Where(i => i.RegionId == scope.RegionId || i.PersonId == scope.StaffId);
+    }
 }

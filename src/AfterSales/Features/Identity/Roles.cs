@@ -18,6 +18,12 @@ public static class Policies
     public const string ApproveTechnicianChange = nameof(ApproveTechnicianChange);
     public const string ViewOutbox = nameof(ViewOutbox);
     public const string MakeCallbacks = nameof(MakeCallbacks);
+    public const string RecordIncidents = nameof(RecordIncidents);
+    public const string DecideAppeals = nameof(DecideAppeals);
+    public const string EditPolicy = nameof(EditPolicy);
+    public const string ApprovePolicy = nameof(ApprovePolicy);
+    public const string ViewStatements = nameof(ViewStatements);
+    public const string CloseMonth = nameof(CloseMonth);
 
     public static readonly IReadOnlyDictionary<string, StaffRole[]> Roles = new Dictionary<string, StaffRole[]>
     {
@@ -35,6 +41,14 @@ public static class Policies
         [ApproveTechnicianChange] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager],
         [MakeCallbacks] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
             StaffRole.DeputyManager, StaffRole.Supervisor],
+        [RecordIncidents] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
+            StaffRole.DeputyManager],
+        [DecideAppeals] = [StaffRole.SupervisionDepartment, StaffRole.GeneralManager],
+        [EditPolicy] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment],
+        [ApprovePolicy] = [StaffRole.GeneralManager],
+        [ViewStatements] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
+            StaffRole.DeputyManager, StaffRole.Finance],
+        [CloseMonth] = [StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.Finance],
         [EditCustomers] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store, StaffRole.Technician],
     };

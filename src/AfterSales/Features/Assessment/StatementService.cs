@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Text.Json;
+using AfterSales.Data;
+using AfterSales.Domain;
+using AfterSales.Domain.Assessment;
+using AfterSales.Domain.People;
+using AfterSales.Features.Identity;
+using AfterSales.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace AfterSales.Features.Assessment;
+
+public sealed record StatementLineDto(string? Incident, int? IncidentId, string Rule, string PolicyVersion, string Kind, string KindTitle,
+    DateTimeOffset At, decimal Amount, string Pot, string Reason, IReadOnlyList<string> Flags, string? Corrects);
+
+public sealed record StatementDto(int StaffId, string StaffNumber, string Name, string? Region, string Month, bool Closed, decimal BonusBase,
+    decimal BonusDeductions, bool BonusForfeited, decimal PayDeductions, decimal Rewards, decimal Net, IReadOnlyList<string> Flags,
+    int SkillLevelChange, IReadOnlyList<StatementLineDto> Lines);
+
+public sealed record MonthDto(string Month, bool Closed, DateTimeOffset? ClosedAt, string? ClosedBy, bool MayClose, IReadOnlyList<StatementDto> Statements);
+
+public sealed record MonthClosedDto(string Month, int People, int Lines, decimal NetTotal);
+
+/// <summary>
+/// Monthly statements (RNK-4): a preview while the month is open (every incident judged live), the final figures
+/// once it is closed (ASM-15). The close judges the month's incidents, late ones of closed months and reversals of
+/// appeals upheld after their month closed, writes the ledger lines and the totals, and applies skill-level changes
+/// (ASM-14) — once, whatever instance asks.
+/// </summary>
+public sealed class StatementService(AppDbContext db, IHttpContextAccessor http, TimeProvider clock, PolicyBook policies,
+    IStringLocalizer<AssessmentText> text, IStringLocalizer<ErrorText> errors)
+{
+    private AccessScope Scope => AccessScope.From(http.HttpContext!.User);
+
+    /// <summary>Every visible person's statement of the month: technicians of the scope and anyone with a line.</summary>
+    public async Task<MonthDto> MonthAsync((int Year, int Month) month)
+    {
+        var scope = Scope;
+        var visible = await db.Staff(scope).AsNoTracking().Select(s => s.Id).ToListAsync();
+        var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Year == month.Year && c.Month == month.Month);
+        var statements = close is null ? await PreviewAsync(month, visible) : await ClosedAsync(month, visible);
+        var people = await db.Staff.AsNoTracking().Where(s => visible.Contains(s.Id) && (s.Role == StaffRole.Technician || statements.Keys.Contains(s.Id)))
+            .OrderBy(s => s.StaffNumber).ToListAsync();
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name);
+        var closedBy = close is null ? null : await db.Staff.Where(s => s.Id == close.ClosedById).Select(s => s.Name).SingleAsync();
+        var defaultBase = (await policies.ResolverAsync())(MonthRange.Instants(month, policies.Zone).End.AddTicks(-1)).Document.BonusBase;
+        return new MonthDto(MonthRange.Text(month), close is not null, close?.ClosedAt, closedBy,
+            close is null && Policies.Allows(Policies.CloseMonth, scope.Role) && IsOver(month),
+            [.. people.Select(p => Dto(p, regions, month, close is not null,
+                statements.GetValueOrDefault(p.Id) ?? Statement.Of(IncidentService.Person(p.Id), month.Year, month.Month, defaultBase, [])))]);
+    }
+
+    /// <summary>One person's statement; a technician sees only their own.</summary>
+    public async Task<StatementDto> StatementAsync(int staffId, (int Year, int Month) month)
+    {
+        var person = await db.Staff(Scope).AsNoTracking().SingleOrDefaultAsync(s => s.Id == staffId) ?? throw new NotFoundException();
+        var closed = await db.MonthCloses.AnyAsync(c => c.Year == month.Year && c.Month == month.Month);
+        var statements = closed ? await ClosedAsync(month, [staffId]) : await PreviewAsync(month, [staffId]);
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name);
+        var defaultBase = (await policies.ResolverAsync())(MonthRange.Instants(month, policies.Zone).End.AddTicks(-1)).Document.BonusBase;
+        return Dto(person, regions, month, closed, statements.GetValueOrDefault(staffId)
+            ?? Statement.Of(IncidentService.Person(staffId), month.Year, month.Month, defaultBase, []));
+    }
+
+    /// <summary>ASM-15: locks the month. A second close (here or on another instance) is refused and changes nothing.</summary>
+    public async Task<MonthClosedDto> CloseAsync((int Year, int Month) month, CancellationToken ct = default)
+    {
+        var scope = Scope;
+        if (!Policies.Allows(Policies.CloseMonth, scope.Role)) throw new ForbiddenException();
+        if (!IsOver(month)) throw new ConflictException("MonthNotOver", MonthRange.Text(month));
+        if (await db.MonthCloses.AnyAsync(c => c.Year == month.Year && c.Month == month.Month, ct))
+            throw new ConflictException("MonthAlreadyClosed", MonthRange.Text(month));
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var close = new MonthClose(month.Year, month.Month, scope.StaffId, clock.GetUtcNow());
+        db.MonthCloses.Add(close);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique month: another close got there first.
+            throw new ConflictException("MonthAlreadyClosed", MonthRange.Text(month));
+        }
+
+        var (statements, lines) = await JudgeAsync(month, forClose: true, people: null, ct);
+        var staff = statements.Keys.ToList();
+        db.MonthStatements.AddRange(statements.Select(s => new MonthStatement(s.Key, s.Value)));
+        db.StatementLines.AddRange(lines);
+        foreach (var person in await db.Staff.Where(s => staff.Contains(s.Id)).ToListAsync(ct))
+            if (statements[person.Id].SkillLevelChange is var change and not 0)
+                person.SetSkillLevel(Math.Clamp(person.SkillLevel + change, Staff.LowestSkillLevel, Staff.HighestSkillLevel));
+        close.Summarize(statements.Count, lines.Count, statements.Values.Sum(s => s.Net));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new MonthClosedDto(close.Text, close.People, close.Lines, close.NetTotal);
+    }
+
+    /// <summary>RNK-4: the month for payroll, one row per person, with Chinese headers.</summary>
+    public async Task<(byte[] Content, string FileName)> ExportAsync((int Year, int Month) month)
+    {
+        var data = await MonthAsync(month);
+        string H(string key) => text[$"Export.{key}"];
+        var rows = data.Statements.Select(s => new Dictionary<string, object?>
+        {
+            [H("Month")] = data.Month, [H("StaffNumber")] = s.StaffNumber, [H("Name")] = s.Name, [H("Region")] = s.Region,
+            [H("BonusBase")] = s.BonusBase, [H("BonusDeductions")] = s.BonusDeductions,
+            [H("BonusForfeited")] = s.BonusForfeited ? text["Yes"].Value : "", [H("PayDeductions")] = s.PayDeductions,
+            [H("Rewards")] = s.Rewards, [H("Net")] = s.Net, [H("Flags")] = string.Join("、", s.Flags.Select(f => ReasonText.Flag(f, text))),
+            [H("Lines")] = s.Lines.Count, [H("State")] = data.Closed ? text["MonthClosed"].Value : text["MonthOpen"].Value,
+        }).ToList();
+        using var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, rows, sheetName: data.Month);
+        return (stream.ToArray(), $"statements-{data.Month}.xlsx");
+    }
+
+    private bool IsOver((int Year, int Month) month) => clock.GetUtcNow() >= MonthRange.Instants(month, policies.Zone).End;
+
+    private async Task<Dictionary<int, Statement>> PreviewAsync((int Year, int Month) month, IReadOnlyCollection<int> people)
+    {
+        var (statements, _) = await JudgeAsync(month, forClose: false, people, default);
+        return statements;
+    }
+
+    /// <summary>The month's lines and statements: the month's incidents, late incidents of closed months, and reversals.</summary>
+    private async Task<(Dictionary<int, Statement> Statements, List<StatementLine> Lines)> JudgeAsync((int Year, int Month) month, bool forClose,
+        IReadOnlyCollection<int>? people, CancellationToken ct)
+    {
+        var (start, end) = MonthRange.Instants(month, policies.Zone);
+        var assessor = await policies.AssessorAsync(ct);
+        var closedMonths = (await db.MonthCloses.AsNoTracking().Select(c => new { c.Year, c.Month }).ToListAsync(ct))
+            .Select(c => (c.Year, c.Month)).Where(c => c != month).ToHashSet();
+        var incidents = db.Incidents.AsNoTracking().Include(i => i.Files).Where(i => i.At < end && i.State != IncidentState.AppealUpheld);
+        // A manager's statement carries the co-penalties of their people's incidents too.
+        if (people is not null) incidents = incidents.Where(i => people.Contains(i.PersonId) || (i.ManagerId != null && people.Contains(i.ManagerId.Value)));
+        var all = await incidents.ToListAsync(ct);
+        var settled = (await db.StatementLines.AsNoTracking().Where(l => l.IncidentId != null && !l.Reverses).Select(l => l.IncidentId!.Value)
+            .Distinct().ToListAsync(ct)).ToHashSet();
+        var histories = all.GroupBy(i => i.PersonId).ToDictionary(g => g.Key,
+            g => (IReadOnlyCollection<IncidentFacts>)g.Select(i => i.Facts(IncidentService.Person(i.PersonId), i.ManagerId is { } m ? IncidentService.Person(m) : null)).ToList());
+        var targets = all.Where(i => !settled.Contains(i.Id)
+            && (i.At >= start || closedMonths.Contains(OccurrenceInPeriod.MonthOf(i.At, policies.Zone)))).ToList();
+
+        var lines = new List<StatementLine>();
+        var judged = new List<AssessmentLine>();
+        foreach (var incident in targets)
+        {
+            List<AssessmentLine> produced;
+            try
+            {
+                var facts = histories[incident.PersonId].Single(f => f.Sequence == incident.Id);
+                produced = [.. assessor.Judge(facts, histories[incident.PersonId])];
+            }
+            catch (DomainException e) when (forClose)
+            {
+                throw new ConflictException("MonthCloseIncidentProblem", incident.Number, DomainExceptionHandler.Format(errors, e.Code, e.Arguments));
+            }
+            catch (DomainException)
+            {
+                continue; // the preview leaves out what the close will refuse; the incident's page says why
+            }
+            var corrects = incident.At < start ? OccurrenceInPeriod.MonthOf(incident.At, policies.Zone) : ((int, int)?)null;
+            foreach (var line in produced)
+            {
+                judged.Add(line);
+                lines.Add(new StatementLine(month.Year, month.Month, int.Parse(line.Person, CultureInfo.InvariantCulture), line, incident.Id, corrects,
+                    Json(line.Reason)));
+            }
+        }
+
+        // Appeals upheld after the incident's month was closed: what it cost there comes back now.
+        var reversed = db.Incidents.AsNoTracking().Where(i => i.State == IncidentState.AppealUpheld
+            && db.StatementLines.Any(l => l.IncidentId == i.Id && !l.Reverses) && !db.StatementLines.Any(l => l.IncidentId == i.Id && l.Reverses));
+        if (people is not null) reversed = reversed.Where(i => people.Contains(i.PersonId));
+        foreach (var incident in await reversed.ToListAsync(ct))
+        {
+            var original = await db.StatementLines.AsNoTracking().Where(l => l.IncidentId == incident.Id && !l.Reverses).ToListAsync(ct);
+            foreach (var line in original.Where(l => l.Amount > 0 || l.ForfeitsBonus))
+            {
+                var refund = line.ForfeitsBonus ? await ForfeitedAmountAsync(line) : line.Amount;
+                if (refund <= 0) continue;
+                var reversal = new AssessmentLine(IncidentService.Person(line.StaffId), incident.Number, line.Rule, line.PolicyVersion, line.Kind, line.At,
+                    refund, Pot.Reward, [new ReasonPart("Reason.Reversal", incident.Number, MonthRange.Text((line.Year, line.Month)))], []);
+                judged.Add(reversal);
+                lines.Add(new StatementLine(month.Year, month.Month, line.StaffId, reversal, incident.Id, (line.Year, line.Month), Json(reversal.Reason), reverses: true));
+            }
+        }
+
+        var defaultBase = (await policies.ResolverAsync(ct))(end.AddTicks(-1)).Document.BonusBase;
+        var statements = judged.GroupBy(l => int.Parse(l.Person, CultureInfo.InvariantCulture))
+            .Where(g => people is null || people.Contains(g.Key))
+            .ToDictionary(g => g.Key, g => Statement.Of(g.First().Person, month.Year, month.Month, defaultBase,
+                [.. g.OrderBy(l => l.At).ThenBy(l => l.IncidentId, StringComparer.Ordinal)]));
+        if (forClose)
+        {
+            // Every technician gets a statement of the month, even one with nothing on it.
+            foreach (var id in await db.Staff.Where(s => s.Role == StaffRole.Technician && s.IsActive).Select(s => s.Id).ToListAsync(ct))
+                statements.TryAdd(id, Statement.Of(IncidentService.Person(id), month.Year, month.Month, defaultBase, []));
+        }
+        return (statements, lines);
+    }
+
+    /// <summary>What a forfeiture actually took in its month: the bonus deducted beyond what the other bonus lines would have.</summary>
+    private async Task<decimal> ForfeitedAmountAsync(StatementLine forfeit)
+    {
+        var statement = await db.MonthStatements.AsNoTracking().SingleAsync(s => s.Year == forfeit.Year && s.Month == forfeit.Month && s.StaffId == forfeit.StaffId);
+        var others = await db.StatementLines.AsNoTracking().Where(l => l.Year == forfeit.Year && l.Month == forfeit.Month && l.StaffId == forfeit.StaffId
+            && l.IncidentId != forfeit.IncidentId && l.Pot == Pot.Bonus).ToListAsync();
+        var withoutIt = others.Any(l => l.ForfeitsBonus) ? statement.BonusBase : Math.Min(statement.BonusBase, others.Sum(l => l.Amount));
+        return statement.BonusDeductions - withoutIt;
+    }
+
+    private async Task<Dictionary<int, Statement>> ClosedAsync((int Year, int Month) month, IReadOnlyCollection<int> people)
+    {
+        var totals = await db.MonthStatements.AsNoTracking().Where(s => s.Year == month.Year && s.Month == month.Month && people.Contains(s.StaffId)).ToListAsync();
+        var lines = await db.StatementLines.AsNoTracking().Where(l => l.Year == month.Year && l.Month == month.Month && people.Contains(l.StaffId))
+            .OrderBy(l => l.At).ThenBy(l => l.Id).ToListAsync();
+        var numbers = lines.Where(l => l.IncidentId != null).Select(l => l.IncidentId!.Value).Distinct().ToDictionary(i => i, i => $"AS{i:000000}");
+        return totals.ToDictionary(t => t.StaffId, t => new Statement(IncidentService.Person(t.StaffId), t.Year, t.Month, t.BonusBase, t.BonusDeductions,
+            t.BonusForfeited, t.PayDeductions, t.Rewards, t.Net, t.Flags.Length == 0 ? [] : t.Flags.Split(','), t.SkillLevelChange,
+            [.. lines.Where(l => l.StaffId == t.StaffId).Select(l => new AssessmentLine(IncidentService.Person(l.StaffId),
+                l.IncidentId is { } i ? numbers[i] : "", l.Rule, l.PolicyVersion, l.Kind, l.At, l.Amount, l.Pot, Parts(l.Reason),
+                l.Flags.Length == 0 ? [] : l.Flags.Split(','), l.ForfeitsBonus) { Corrects = l.CorrectsYear is { } y ? MonthRange.Text((y, l.CorrectsMonth!.Value)) : null })]));
+    }
+
+    private StatementDto Dto(Staff person, IReadOnlyDictionary<int, string> regions, (int Year, int Month) month, bool closed, Statement s) =>
+        new(person.Id, person.StaffNumber, person.Name, person.RegionId is { } r ? regions.GetValueOrDefault(r) : null, MonthRange.Text(month), closed,
+            s.BonusBase, s.BonusDeductions, s.BonusForfeited, s.PayDeductions, s.Rewards, s.Net, s.Flags, s.SkillLevelChange,
+            [.. s.Lines.Select(l => new StatementLineDto(l.IncidentId.Length == 0 ? null : l.IncidentId, IncidentId(l.IncidentId), l.Rule, l.PolicyVersion,
+                l.Kind, ReasonText.Kind(l.Kind, text), l.At, l.Amount, l.Pot.ToString().ToLowerInvariant(), ReasonText.Of(l, text), l.Flags, l.Corrects))]);
+
+    private static int? IncidentId(string number) =>
+        number.StartsWith("AS", StringComparison.Ordinal) && int.TryParse(number[2..], CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>Reason parts are stored as code and text arguments: all the reader needs to render them in any language.</summary>
+    private static string Json(IReadOnlyList<ReasonPart> parts) =>
+        JsonSerializer.Serialize(parts.Select(p => new StoredPart(p.Code, [.. p.Arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")])));
+
+    private static ReasonPart[] Parts(string json) =>
+        [.. (JsonSerializer.Deserialize<StoredPart[]>(json) ?? []).Select(p => new ReasonPart(p.Code, [.. p.Args]))];
+
+    private sealed record StoredPart(string Code, string[] Args);
+}

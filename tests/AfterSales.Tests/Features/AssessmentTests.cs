@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AfterSales.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Tests.Features;
+
+/// <summary>Issue 5 over HTTP on both engines: policy versions (POL-1), incidents and appeals (ASM-15), the month close and statements (RNK-4).</summary>
+public sealed class AssessmentTests
+{
+    private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private static async Task<int> RecordAsync(HttpClient manager, int personId, string kind, string at, object? extra = null)
+    {
+        var body = new Dictionary<string, object?> { ["personId"] = personId, ["kind"] = kind, ["at"] = at, ["description"] = "测试事件" };
+        if (extra is not null)
+            foreach (var p in extra.GetType().GetProperties()) body[p.Name] = p.GetValue(extra);
+        return (await Json(await manager.PostAsJsonAsync("/api/assessment/incidents", body), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+    }
+
+    [Theory, BothDatabases]
+    public async Task POL1_a_new_version_is_drafted_checked_submitted_and_approved_by_the_general_manager_only(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var supervision = await app.LogInAsync("supervision");
+        var draft = await Json(await supervision.PostAsJsonAsync("/api/assessment/policies", new { }), HttpStatusCode.Created);
+        var id = draft.GetProperty("id").GetInt32();
+        Assert.Equal("Draft", draft.GetProperty("state").GetString());
+
+        // A wrong value is refused with its field and reason; nothing changes.
+        var text = draft.GetProperty("text").GetString()!;
+        var bad = await supervision.PutAsJsonAsync($"/api/assessment/policies/{id}", new { text = text.Replace("      - pay: 50", "      - pay: -50"), version = 0 });
+        var problem = await Json(bad, HttpStatusCode.BadRequest);
+        Assert.Contains("kinds.phone_unreachable.steps[0].pay", problem.GetProperty("errors").GetProperty("Text")[0].GetString());
+        var check = await Json(await supervision.PostAsJsonAsync("/api/assessment/policies/check", new { text = "bonusBas: 1" }));
+        Assert.Contains("bonusBas", check[0].GetProperty("message").GetString());
+
+        var edited = await Json(await supervision.PutAsJsonAsync($"/api/assessment/policies/{id}", new { text = text.Replace("      - pay: 50", "      - pay: 80"), version = 0 }));
+        var submitted = await Json(await supervision.PostAsJsonAsync($"/api/assessment/policies/{id}/submit", new { version = edited.GetProperty("version").GetInt32() }));
+        var version = submitted.GetProperty("version").GetInt32();
+        var today = DateOnly.FromDateTime(app.Factory.Clock.GetUtcNow().AddHours(8).DateTime);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.LogInAsync("fj.manager")).PostAsJsonAsync($"/api/assessment/policies/{id}/approve",
+            new { effectiveFrom = today, version })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervision.PostAsJsonAsync($"/api/assessment/policies/{id}/approve", new { effectiveFrom = today, version })).StatusCode);
+        var gm = await app.LogInAsync("gm");
+        Assert.Equal(HttpStatusCode.BadRequest, (await gm.PostAsJsonAsync($"/api/assessment/policies/{id}/approve",
+            new { effectiveFrom = today.AddDays(-1), version })).StatusCode);
+        var approved = await Json(await gm.PostAsJsonAsync($"/api/assessment/policies/{id}/approve", new { effectiveFrom = today, version }));
+        Assert.Equal("Approved", approved.GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await supervision.PutAsJsonAsync($"/api/assessment/policies/{id}",
+            new { text, version = approved.GetProperty("version").GetInt32() })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.LogInAsync("tech01")).PostAsJsonAsync("/api/assessment/policies", new { })).StatusCode);
+
+        // An incident is judged by the version in force when it happened: yesterday the shipped one, today the new one.
+        var manager = await app.LogInAsync("fj.manager");
+        var tech01 = await app.StaffIdAsync("tech01");
+        var now = app.Factory.Clock.GetUtcNow();
+        var before = await RecordAsync(manager, tech01, "phone_unreachable", now.AddDays(-1).ToString("O"));
+        var after = await RecordAsync(manager, tech01, "phone_unreachable", now.AddMinutes(-1).ToString("O"));
+        var number = approved.GetProperty("number").GetInt32().ToString();
+        var lineBefore = (await manager.GetFromJsonAsync<JsonElement>($"/api/assessment/incidents/{before}")).GetProperty("lines")[0];
+        var lineAfter = (await manager.GetFromJsonAsync<JsonElement>($"/api/assessment/incidents/{after}")).GetProperty("lines")[0];
+        if (DateOnly.FromDateTime(now.AddDays(-1).AddHours(8).DateTime) < today)
+            Assert.Equal(50m, lineBefore.GetProperty("amount").GetDecimal());
+        Assert.Equal((80m, number), (lineAfter.GetProperty("amount").GetDecimal(), lineAfter.GetProperty("policyVersion").GetString()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task ASM_incidents_are_recorded_by_managers_of_the_persons_region_and_refused_when_the_rules_cannot_judge_them(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var manager = await app.LogInAsync("fj.manager");
+        var tech01 = await app.StaffIdAsync("tech01");
+        var id = await RecordAsync(manager, tech01, "complaint_attitude", "2026-10-05T10:00:00+08:00");
+        var incident = await manager.GetFromJsonAsync<JsonElement>($"/api/assessment/incidents/{id}");
+        Assert.Equal(("态度投诉", 100m, "bonus"), (incident.GetProperty("kindTitle").GetString(), incident.GetProperty("lines")[0].GetProperty("amount").GetDecimal(),
+            incident.GetProperty("lines")[0].GetProperty("pot").GetString()));
+
+        var outOfRange = await manager.PostAsJsonAsync("/api/assessment/incidents",
+            new { personId = tech01, kind = "leaving_post", at = "2026-10-06T10:00:00+08:00", description = "擅离岗位", amount = 800 });
+        var problem = await Json(outOfRange, HttpStatusCode.BadRequest);
+        Assert.Equal("金额必须在 100 元到 500 元之间。", problem.GetProperty("errors").GetProperty("Amount")[0].GetString());
+
+        var gdTech = await app.StaffIdAsync("tech06");
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.PostAsJsonAsync("/api/assessment/incidents",
+            new { personId = gdTech, kind = "gps_anomaly", at = "2026-10-06T10:00:00+08:00", description = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.LogInAsync("tech02")).PostAsJsonAsync("/api/assessment/incidents",
+            new { personId = tech01, kind = "gps_anomaly", at = "2026-10-06T10:00:00+08:00", description = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("tech02")).GetAsync($"/api/assessment/incidents/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("gd.manager")).GetAsync($"/api/assessment/incidents/{id}")).StatusCode);
+        Assert.Equal(1, (await (await app.LogInAsync("tech01")).GetFromJsonAsync<JsonElement>("/api/assessment/incidents")).GetProperty("total").GetInt32());
+    }
+
+    [Theory, BothDatabases]
+    public async Task ASM15_the_technician_appeals_the_supervision_department_decides_and_an_upheld_appeal_reverses_the_incident(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var manager = await app.LogInAsync("fj.manager");
+        var tech01 = await app.StaffIdAsync("tech01");
+        var id = await RecordAsync(manager, tech01, "complaint_attitude", "2026-10-05T10:00:00+08:00");
+        await RecordAsync(manager, tech01, "complaint_attitude", "2026-10-15T10:00:00+08:00");
+
+        var technician = await app.LogInAsync("tech01");
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync($"/api/assessment/incidents/{id}/appeal", new { reason = "x" })).StatusCode);
+        var appealed = await Json(await technician.PostAsJsonAsync($"/api/assessment/incidents/{id}/appeal", new { reason = "客户投诉的是另一位师傅" }));
+        Assert.Equal("Appealed", appealed.GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await technician.PostAsJsonAsync($"/api/assessment/incidents/{id}/appeal", new { reason = "再次" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync($"/api/assessment/incidents/{id}/appeal-decision", new { upheld = true, note = "x" })).StatusCode);
+
+        var statement = await technician.GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-10/statements/{tech01}");
+        Assert.Equal(300m, statement.GetProperty("bonusDeductions").GetDecimal()); // 100 + 200 while the appeal waits
+
+        var supervision = await app.LogInAsync("supervision");
+        var decided = await Json(await supervision.PostAsJsonAsync($"/api/assessment/incidents/{id}/appeal-decision", new { upheld = true, note = "经回访核实，非本人" }));
+        Assert.Equal("AppealUpheld", decided.GetProperty("state").GetString());
+        statement = await technician.GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-10/statements/{tech01}");
+        // The reversed complaint is gone, so the other one is now the first of the month: 100.
+        Assert.Equal(100m, statement.GetProperty("bonusDeductions").GetDecimal());
+        Assert.Equal("本月第 1 次态度投诉", statement.GetProperty("lines")[0].GetProperty("reason").GetString());
+    }
+
+    [Theory, BothDatabases]
+    public async Task ASM15_RNK4_closing_a_month_fixes_its_statements_once_and_later_corrections_land_in_the_next_month(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var manager = await app.LogInAsync("fj.manager");
+        var tech01 = await app.StaffIdAsync("tech01");
+        var managerId = await app.StaffIdAsync("fj.manager");
+        var complaint = await RecordAsync(manager, tech01, "complaint_attitude", "2026-10-05T10:00:00+08:00");
+        await RecordAsync(manager, tech01, "gps_anomaly", "2026-10-06T10:00:00+08:00");
+        await RecordAsync(manager, tech01, "part_not_returned", "2026-10-07T10:00:00+08:00", new { amount = 350.5m });
+
+        var finance = await app.LogInAsync("finance");
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsync("/api/assessment/months/2026-10/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await finance.PostAsync("/api/assessment/months/2099-01/close", null)).StatusCode);
+        // Two closes at once (two instances behind a balancer): one closes, the other is refused.
+        var closes = await Task.WhenAll(finance.PostAsync("/api/assessment/months/2026-10/close", null),
+            (await app.LogInAsync("supervision")).PostAsync("/api/assessment/months/2026-10/close", null));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], closes.Select(c => c.StatusCode).Order());
+        Assert.Equal(HttpStatusCode.Conflict, (await finance.PostAsync("/api/assessment/months/2026-10/close", null)).StatusCode);
+        Assert.Equal(1, await app.DbAsync(d => d.MonthCloses.CountAsync()));
+
+        // 1000 − (100 + 100) − (20 + 350.50) = 429.50; the manager pays 10 for the GPS anomaly.
+        var statement = await (await app.LogInAsync("tech01")).GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-10/statements/{tech01}");
+        Assert.True(statement.GetProperty("closed").GetBoolean());
+        Assert.Equal((200m, 370.5m, 429.5m), (statement.GetProperty("bonusDeductions").GetDecimal(), statement.GetProperty("payDeductions").GetDecimal(),
+            statement.GetProperty("net").GetDecimal()));
+        Assert.All(statement.GetProperty("lines").EnumerateArray(), l => Assert.Equal("0", l.GetProperty("policyVersion").GetString()));
+        var month = await finance.GetFromJsonAsync<JsonElement>("/api/assessment/months/2026-10");
+        Assert.Equal(990m, month.GetProperty("statements").EnumerateArray().Single(s => s.GetProperty("staffId").GetInt32() == managerId).GetProperty("net").GetDecimal());
+        Assert.Equal(5, await app.DbAsync(d => d.StatementLines.CountAsync(l => l.Year == 2026 && l.Month == 10)));
+
+        // After the close: a late incident of October and an appeal upheld on October's complaint land in November, pointing back.
+        await RecordAsync(manager, tech01, "daily_report_missing", "2026-10-30T18:00:00+08:00");
+        var technician = await app.LogInAsync("tech01");
+        await technician.PostAsJsonAsync($"/api/assessment/incidents/{complaint}/appeal", new { reason = "不是我" });
+        await (await app.LogInAsync("supervision")).PostAsJsonAsync($"/api/assessment/incidents/{complaint}/appeal-decision", new { upheld = true, note = "属实" });
+        var october = await technician.GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-10/statements/{tech01}");
+        Assert.Equal(429.5m, october.GetProperty("net").GetDecimal()); // a closed month never changes
+
+        app.Factory.Clock.Advance(TimeSpan.FromDays(40));
+        (finance, technician) = (await app.LogInAsync("finance"), await app.LogInAsync("tech01")); // sessions of last month have expired
+        Assert.Equal(HttpStatusCode.OK, (await finance.PostAsync("/api/assessment/months/2026-11/close", null)).StatusCode);
+        var november = await technician.GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-11/statements/{tech01}");
+        var lines = november.GetProperty("lines").EnumerateArray().ToList();
+        Assert.All(lines, l => Assert.Equal("2026-10", l.GetProperty("corrects").GetString()));
+        Assert.Equal((20m, 100m), (november.GetProperty("bonusDeductions").GetDecimal(), november.GetProperty("rewards").GetDecimal()));
+        Assert.Equal(1080m, november.GetProperty("net").GetDecimal());
+    }
+
+    [Theory, BothDatabases]
+    public async Task RNK4_the_month_exports_to_Excel_with_Chinese_headers(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var manager = await app.LogInAsync("fj.manager");
+        await RecordAsync(manager, await app.StaffIdAsync("tech01"), "complaint_attitude", "2026-10-05T10:00:00+08:00");
+        var response = await manager.GetAsync("/api/assessment/months/2026-10/export");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(5, rows.Count); // FJ's five technicians
+        var row = rows.Single(r => (string?)r["姓名"] == "张伟");
+        Assert.Equal(("2026-10", 1000d, 100d, 900d), ((string?)row["月份"], Convert.ToDouble(row["考核奖金基数"]), Convert.ToDouble(row["扣考核奖金"]), Convert.ToDouble(row["合计"])));
+        Assert.Equal(HttpStatusCode.OK, (await (await app.LogInAsync("tech01")).GetAsync($"/api/assessment/months/2026-10/statements/{await app.StaffIdAsync("tech01")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("tech02")).GetAsync($"/api/assessment/months/2026-10/statements/{await app.StaffIdAsync("tech01")}")).StatusCode);
+    }
+}
