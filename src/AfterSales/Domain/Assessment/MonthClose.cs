@@ -10,7 +10,7 @@ public class MonthClose : Entity
 
     public MonthClose(int year, int month, int closedById, DateTimeOffset at)
     {
-        if (month is < 1 or > 12 || year is < 2000 or > 2200) throw new DomainException("Invalid.Value", $"{year}-{month}") { Field = "Month" };
+        if (month is < 1 or > 12 || year is < 2000 or > 2200) throw new DomainException("MonthFormat") { Field = "Month" };
         Year = year;
         Month = month;
         ClosedById = closedById;

@@ -68,7 +68,7 @@ public static class ServeCommand
         if (seedDemo && await scope.ServiceProvider.GetRequiredService<DemoCompany>().SeedAsync(ct))
         {
             await scope.ServiceProvider.GetRequiredService<DemoActivity>().SeedAsync(ct);
-            Console.WriteLine("New database: the demo company and a day of its work were added.");
+            Console.WriteLine("New database: the demo company was added, with a day of its work.");
         }
         return 0;
     }
