@@ -117,8 +117,8 @@ public class Incident : Entity
 
     public IncidentFile AddEvidence(string name, string contentType, byte[] content, int byId, DateTimeOffset at)
     {
-        if (content.Length == 0 || content.Length > MaxEvidenceBytes) throw new DomainException("EvidenceSize", MaxEvidenceBytes / 1024 / 1024) { Field = "File" };
-        var file = new IncidentFile(this, Guard.Required(name, "File"), contentType, content, byId, at);
+        if (content.Length == 0 || content.Length > MaxEvidenceBytes) throw new DomainException("EvidenceSize", MaxEvidenceBytes / 1024 / 1024) { Field = "Evidence" };
+        var file = new IncidentFile(this, Guard.Required(name, "Evidence"), contentType, content, byId, at);
         _files.Add(file);
         return file;
     }
