@@ -69,7 +69,7 @@ public sealed class AssessmentPagesTests(BrowserFixture fixture)
         await BrowserFixture.LogInAsync(phone, "tech01");
         await phone.GotoAsync("/Assessment?month=2026-10");
         await Assertions.Expect(phone.Locator("#statement")).ToContainTextAsync("本月第 1 次态度投诉");
-        await Assertions.Expect(phone.Locator("#net")).ToHaveTextAsync("900.00");
+        await Assertions.Expect(phone.Locator("#net")).ToHaveTextAsync("600.00"); // 1000 − 100 − 300 as the month's very last (RNK-2)
         await phone.Locator("#statement a", new() { HasText = "AS" }).First.ClickAsync();
         await phone.GetByLabel("申诉理由").FillAsync("当天客户在外地，投诉的是另一次上门");
         await phone.EvaluateAsync("() => document.body.dataset.stale = '1'");
@@ -99,7 +99,7 @@ public sealed class AssessmentPagesTests(BrowserFixture fixture)
 
         await phone.GotoAsync("/Assessment?month=2026-10");
         await Assertions.Expect(phone.Locator("#statement h2")).ToContainTextAsync("已月结");
-        await Assertions.Expect(phone.Locator("#net")).ToHaveTextAsync("900.00");
+        await Assertions.Expect(phone.Locator("#net")).ToHaveTextAsync("600.00"); // 1000 − 100 − 300 as the month's very last (RNK-2)
         await BrowserFixture.ScreenshotAsync(phone, "assessment-statement-tech01-phone");
         await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "assessment-statement-tech01-phone");
         await phone.Context.CloseAsync();

@@ -147,15 +147,23 @@ public sealed class AssessmentTests
         Assert.Equal(HttpStatusCode.Conflict, (await finance.PostAsync("/api/assessment/months/2026-10/close", null)).StatusCode);
         Assert.Equal(1, await app.DbAsync(d => d.MonthCloses.CountAsync()));
 
-        // 1000 − (100 + 100) − (20 + 350.50) = 429.50; the manager pays 10 for the GPS anomaly.
+        // 1000 − (100 + 100) − (20 + 350.50) − 300 = 129.50: the incidents, and the very last place of the ranking (RNK-2), since
+        // nobody else did anything that month; the manager pays 10 for the GPS anomaly.
         var statement = await (await app.LogInAsync("tech01")).GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-10/statements/{tech01}");
         Assert.True(statement.GetProperty("closed").GetBoolean());
-        Assert.Equal((200m, 370.5m, 429.5m), (statement.GetProperty("bonusDeductions").GetDecimal(), statement.GetProperty("payDeductions").GetDecimal(),
+        Assert.Equal((200m, 670.5m, 129.5m), (statement.GetProperty("bonusDeductions").GetDecimal(), statement.GetProperty("payDeductions").GetDecimal(),
             statement.GetProperty("net").GetDecimal()));
+        Assert.Equal((10, 10), (statement.GetProperty("rank").GetInt32(), statement.GetProperty("ranked").GetInt32()));
         Assert.All(statement.GetProperty("lines").EnumerateArray(), l => Assert.Equal("0", l.GetProperty("policyVersion").GetString()));
+        // RNK-1: location 100 − 10 (the anomaly) = 90, work 0 (nobody worked), feedback 80 (no survey), complaints 100 − 33.33,
+        // incidents 100 − 2 × 10 → (20·90 + 30·0 + 25·80 + 10·66.67 + 15·80) / 100 = 56.67
+        Assert.Equal("综合评比倒数第 1 名（56.67 分）", statement.GetProperty("lines").EnumerateArray().Last().GetProperty("reason").GetString());
         var month = await finance.GetFromJsonAsync<JsonElement>("/api/assessment/months/2026-10");
         Assert.Equal(990m, month.GetProperty("statements").EnumerateArray().Single(s => s.GetProperty("staffId").GetInt32() == managerId).GetProperty("net").GetDecimal());
-        Assert.Equal(5, await app.DbAsync(d => d.StatementLines.CountAsync(l => l.Year == 2026 && l.Month == 10)));
+        // The top three of the ties (fewer incidents, then staff number: tech02, tech03, tech04) get 300 / 200 / 100.
+        var tech02 = month.GetProperty("statements").EnumerateArray().Single(s => s.GetProperty("staffId").GetInt32() == tech01 + 1);
+        Assert.Equal((1, 1300m), (tech02.GetProperty("rank").GetInt32(), tech02.GetProperty("net").GetDecimal()));
+        Assert.Equal(5 + 6, await app.DbAsync(d => d.StatementLines.CountAsync(l => l.Year == 2026 && l.Month == 10)));
 
         // After the close: a late incident of October and an appeal upheld on October's complaint land in November, pointing back.
         await RecordAsync(manager, tech01, "daily_report_missing", "2026-10-30T18:00:00+08:00");
@@ -163,16 +171,18 @@ public sealed class AssessmentTests
         await technician.PostAsJsonAsync($"/api/assessment/incidents/{complaint}/appeal", new { reason = "不是我" });
         await (await app.LogInAsync("supervision")).PostAsJsonAsync($"/api/assessment/incidents/{complaint}/appeal-decision", new { upheld = true, note = "属实" });
         var october = await technician.GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-10/statements/{tech01}");
-        Assert.Equal(429.5m, october.GetProperty("net").GetDecimal()); // a closed month never changes
+        Assert.Equal(129.5m, october.GetProperty("net").GetDecimal()); // a closed month never changes
 
         app.Factory.Clock.Advance(TimeSpan.FromDays(40));
         (finance, technician) = (await app.LogInAsync("finance"), await app.LogInAsync("tech01")); // sessions of last month have expired
         Assert.Equal(HttpStatusCode.OK, (await finance.PostAsync("/api/assessment/months/2026-11/close", null)).StatusCode);
         var november = await technician.GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-11/statements/{tech01}");
-        var lines = november.GetProperty("lines").EnumerateArray().ToList();
+        var lines = november.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("rule").GetString() != "RNK-2").ToList();
+        Assert.Equal(2, lines.Count);
         Assert.All(lines, l => Assert.Equal("2026-10", l.GetProperty("corrects").GetString()));
-        Assert.Equal((20m, 100m), (november.GetProperty("bonusDeductions").GetDecimal(), november.GetProperty("rewards").GetDecimal()));
-        Assert.Equal(1080m, november.GetProperty("net").GetDecimal());
+        // 20 for the late report, 100 back for the complaint; in a quiet November tech01 (S013) leads the tie and gets 300.
+        Assert.Equal((20m, 400m), (november.GetProperty("bonusDeductions").GetDecimal(), november.GetProperty("rewards").GetDecimal()));
+        Assert.Equal(1380m, november.GetProperty("net").GetDecimal());
     }
 
     [Theory, BothDatabases]
@@ -187,7 +197,9 @@ public sealed class AssessmentTests
         var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(5, rows.Count); // FJ's five technicians
         var row = rows.Single(r => (string?)r["姓名"] == "张伟");
-        Assert.Equal(("2026-10", 1000d, 100d, 900d), ((string?)row["月份"], Convert.ToDouble(row["考核奖金基数"]), Convert.ToDouble(row["扣考核奖金"]), Convert.ToDouble(row["合计"])));
+        // 1000 − 100 for the complaint − 300 as the month's very last (RNK-2).
+        Assert.Equal(("2026-10", 1000d, 100d, 300d, 600d), ((string?)row["月份"], Convert.ToDouble(row["考核奖金基数"]), Convert.ToDouble(row["扣考核奖金"]),
+            Convert.ToDouble(row["工资扣款"]), Convert.ToDouble(row["合计"])));
         Assert.Equal(HttpStatusCode.OK, (await (await app.LogInAsync("tech01")).GetAsync($"/api/assessment/months/2026-10/statements/{await app.StaffIdAsync("tech01")}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("tech02")).GetAsync($"/api/assessment/months/2026-10/statements/{await app.StaffIdAsync("tech01")}")).StatusCode);
     }

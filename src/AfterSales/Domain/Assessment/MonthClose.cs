@@ -87,8 +87,11 @@ public class MonthStatement
 {
     private MonthStatement() { }
 
-    public MonthStatement(int staffId, Statement statement)
+    public MonthStatement(int staffId, Statement statement, decimal? score, int? rank, int ranked)
     {
+        Score = score;
+        Rank = rank;
+        Ranked = rank is null ? null : ranked;
         Year = statement.Year;
         Month = statement.Month;
         StaffId = staffId;
@@ -114,4 +117,9 @@ public class MonthStatement
     public decimal Net { get; private set; }
     public int SkillLevelChange { get; private set; }
     public string Flags { get; private set; } = "";
+
+    /// <summary>RNK-1/RNK-2: the composite score and the place among <see cref="Ranked"/> technicians (none for people not ranked).</summary>
+    public decimal? Score { get; private set; }
+    public int? Rank { get; private set; }
+    public int? Ranked { get; private set; }
 }

@@ -17,7 +17,7 @@ public sealed record StatementLineDto(string? Incident, int? IncidentId, string 
 
 public sealed record StatementDto(int StaffId, string StaffNumber, string Name, string? Region, string Month, bool Closed, decimal BonusBase,
     decimal BonusDeductions, bool BonusForfeited, decimal PayDeductions, decimal Rewards, decimal Net, IReadOnlyList<string> Flags,
-    int SkillLevelChange, IReadOnlyList<StatementLineDto> Lines);
+    int SkillLevelChange, IReadOnlyList<StatementLineDto> Lines, decimal? Score = null, int? Rank = null, int? Ranked = null);
 
 public sealed record MonthDto(string Month, bool Closed, DateTimeOffset? ClosedAt, string? ClosedBy, bool MayClose, IReadOnlyList<StatementDto> Statements);
 
@@ -30,7 +30,7 @@ public sealed record MonthClosedDto(string Month, int People, int Lines, decimal
 /// (ASM-14) — once, whatever instance asks.
 /// </summary>
 public sealed class StatementService(AppDbContext db, IHttpContextAccessor http, TimeProvider clock, PolicyBook policies,
-    IStringLocalizer<AssessmentText> text, IStringLocalizer<ErrorText> errors)
+    IStringLocalizer<AssessmentText> text, IStringLocalizer<ErrorText> errors, Domain.WorkOrders.WorkOrderPolicy workOrderPolicy)
 {
     private AccessScope Scope => AccessScope.From(http.HttpContext!.User);
 
@@ -48,8 +48,8 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var defaultBase = (await policies.ResolverAsync())(MonthRange.Instants(month, policies.Zone).End.AddTicks(-1)).Document.BonusBase;
         return new MonthDto(MonthRange.Text(month), close is not null, close?.ClosedAt, closedBy,
             close is null && Policies.Allows(Policies.CloseMonth, scope.Role) && IsOver(month),
-            [.. people.Select(p => Dto(p, regions, month, close is not null,
-                statements.GetValueOrDefault(p.Id) ?? Statement.Of(IncidentService.Person(p.Id), month.Year, month.Month, defaultBase, [])))]);
+            [.. people.Select(p => Dto(p, regions, month, close is not null, statements.TryGetValue(p.Id, out var found) ? found
+                : (Statement.Of(IncidentService.Person(p.Id), month.Year, month.Month, defaultBase, []), null, null, 0)))]);
     }
 
     /// <summary>One person's statement; a technician sees only their own.</summary>
@@ -60,8 +60,8 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var statements = closed ? await ClosedAsync(month, [staffId]) : await PreviewAsync(month, [staffId]);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name);
         var defaultBase = (await policies.ResolverAsync())(MonthRange.Instants(month, policies.Zone).End.AddTicks(-1)).Document.BonusBase;
-        return Dto(person, regions, month, closed, statements.GetValueOrDefault(staffId)
-            ?? Statement.Of(IncidentService.Person(staffId), month.Year, month.Month, defaultBase, []));
+        return Dto(person, regions, month, closed, statements.TryGetValue(staffId, out var found) ? found
+            : (Statement.Of(IncidentService.Person(staffId), month.Year, month.Month, defaultBase, []), null, null, 0));
     }
 
     /// <summary>ASM-15: locks the month. A second close (here or on another instance) is refused and changes nothing.</summary>
@@ -86,9 +86,10 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
             throw new ConflictException("MonthAlreadyClosed", MonthRange.Text(month));
         }
 
-        var (statements, lines) = await JudgeAsync(month, forClose: true, people: null, ct);
+        var (statements, lines, ranking) = await JudgeAsync(month, forClose: true, people: null, ct);
         var staff = statements.Keys.ToList();
-        db.MonthStatements.AddRange(statements.Select(s => new MonthStatement(s.Key, s.Value)));
+        db.MonthStatements.AddRange(statements.Select(s => new MonthStatement(s.Key, s.Value,
+            ranking.GetValueOrDefault(s.Key)?.Score, ranking.GetValueOrDefault(s.Key)?.Rank, ranking.Count)));
         db.StatementLines.AddRange(lines);
         foreach (var person in await db.Staff.Where(s => staff.Contains(s.Id)).ToListAsync(ct))
             if (statements[person.Id].SkillLevelChange is var change and not 0)
@@ -110,7 +111,7 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
             [H("BonusBase")] = s.BonusBase, [H("BonusDeductions")] = s.BonusDeductions,
             [H("BonusForfeited")] = s.BonusForfeited ? text["Yes"].Value : "", [H("PayDeductions")] = s.PayDeductions,
             [H("Rewards")] = s.Rewards, [H("Net")] = s.Net, [H("Flags")] = string.Join("、", s.Flags.Select(f => ReasonText.Flag(f, text))),
-            [H("Lines")] = s.Lines.Count, [H("State")] = data.Closed ? text["MonthClosed"].Value : text["MonthOpen"].Value,
+            [H("Score")] = s.Score, [H("Rank")] = s.Rank, [H("Lines")] = s.Lines.Count, [H("State")] = data.Closed ? text["MonthClosed"].Value : text["MonthOpen"].Value,
         }).ToList();
         using var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, rows, sheetName: data.Month);
@@ -119,15 +120,16 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
 
     private bool IsOver((int Year, int Month) month) => clock.GetUtcNow() >= MonthRange.Instants(month, policies.Zone).End;
 
-    private async Task<Dictionary<int, Statement>> PreviewAsync((int Year, int Month) month, IReadOnlyCollection<int> people)
+    private async Task<Dictionary<int, (Statement Statement, decimal? Score, int? Rank, int Ranked)>> PreviewAsync((int Year, int Month) month,
+        IReadOnlyCollection<int> people)
     {
-        var (statements, _) = await JudgeAsync(month, forClose: false, people, default);
-        return statements;
+        var (statements, _, ranking) = await JudgeAsync(month, forClose: false, people, default);
+        return statements.ToDictionary(s => s.Key, s => (s.Value, ranking.GetValueOrDefault(s.Key)?.Score, ranking.GetValueOrDefault(s.Key)?.Rank, ranking.Count));
     }
 
     /// <summary>The month's lines and statements: the month's incidents, late incidents of closed months, and reversals.</summary>
-    private async Task<(Dictionary<int, Statement> Statements, List<StatementLine> Lines)> JudgeAsync((int Year, int Month) month, bool forClose,
-        IReadOnlyCollection<int>? people, CancellationToken ct)
+    private async Task<(Dictionary<int, Statement> Statements, List<StatementLine> Lines, Dictionary<int, RankedPerson> Ranking)> JudgeAsync(
+        (int Year, int Month) month, bool forClose, IReadOnlyCollection<int>? people, CancellationToken ct)
     {
         var (start, end) = MonthRange.Instants(month, policies.Zone);
         var assessor = await policies.AssessorAsync(ct);
@@ -189,7 +191,19 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
             }
         }
 
-        var defaultBase = (await policies.ResolverAsync(ct))(end.AddTicks(-1)).Document.BonusBase;
+        // RNK-2 (and RNK-3 at the year's last close): the whole company's technicians are ranked, whoever is looking.
+        var monthEnd = end.AddTicks(-1);
+        var inForce = (await policies.ResolverAsync(ct))(monthEnd);
+        var ranked = MonthlyRanking.Order(CompositeScore.Score(await RankingInputsAsync(month, start, end, ct), inForce.Document.Ranking.Weights));
+        foreach (var line in MonthlyRanking.Lines(ranked, inForce.Document.Ranking, inForce.Version, monthEnd)
+                     .Concat(month.Month == 12 ? await YearEndLinesAsync(month.Year, ranked, inForce, monthEnd, ct) : []))
+        {
+            judged.Add(line);
+            lines.Add(new StatementLine(month.Year, month.Month, int.Parse(line.Person, CultureInfo.InvariantCulture), line, null, null, Json(line.Reason)));
+        }
+        var ranking = ranked.ToDictionary(r => int.Parse(r.Person, CultureInfo.InvariantCulture));
+
+        var defaultBase = inForce.Document.BonusBase;
         var statements = judged.GroupBy(l => int.Parse(l.Person, CultureInfo.InvariantCulture))
             .Where(g => people is null || people.Contains(g.Key))
             .ToDictionary(g => g.Key, g => Statement.Of(g.First().Person, month.Year, month.Month, defaultBase,
@@ -200,7 +214,50 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
             foreach (var id in await db.Staff.Where(s => s.Role == StaffRole.Technician && s.IsActive).Select(s => s.Id).ToListAsync(ct))
                 statements.TryAdd(id, Statement.Of(IncidentService.Person(id), month.Year, month.Month, defaultBase, []));
         }
-        return (statements, lines);
+        return (statements, lines, ranking);
+    }
+
+    /// <summary>RNK-1: each active technician's month, from their visits, jobs, records, surveys and incidents.</summary>
+    private async Task<List<RankingInput>> RankingInputsAsync((int Year, int Month) month, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        var technicians = await db.Staff.AsNoTracking().Where(s => s.Role == StaffRole.Technician && s.IsActive)
+            .Select(s => new { s.Id, s.StaffNumber }).ToListAsync(ct);
+        var tolerance = workOrderPolicy.CheckInToleranceMeters;
+        var checkIns = (await db.Visits.AsNoTracking().Where(v => v.CheckedInAt >= start && v.CheckedInAt < end)
+                .Select(v => new { v.TechnicianId, v.CheckInMetersFromSite, v.CheckInAccuracyMeters }).ToListAsync(ct))
+            .GroupBy(v => v.TechnicianId)
+            .ToDictionary(g => g.Key, g => (All: g.Count(), OnSite: g.Count(v => v.CheckInMetersFromSite is { } m && m <= tolerance + (v.CheckInAccuracyMeters ?? 0))));
+        var jobs = (await db.WorkOrders.AsNoTracking().Where(w => w.CompletedAt >= start && w.CompletedAt < end && w.TechnicianId != null)
+            .GroupBy(w => w.TechnicianId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(g => g.Key, g => g.Count);
+        var records = (await db.ServiceRecords.AsNoTracking().Where(r => r.SignedAt >= start && r.SignedAt < end)
+            .GroupBy(r => r.TechnicianId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(g => g.Key, g => g.Count);
+        var surveys = (await db.RecordSurveys.AsNoTracking().Where(s => s.At >= start && s.At < end)
+                .Join(db.ServiceRecords, s => s.RecordId, r => r.Id, (s, r) => new { r.TechnicianId, s.Score }).ToListAsync(ct))
+            .GroupBy(s => s.TechnicianId).ToDictionary(g => g.Key, g => (decimal?)decimal.Round((decimal)g.Average(s => s.Score), 2));
+        var incidents = (await db.Incidents.AsNoTracking().Where(i => i.At >= start && i.At < end && !i.Waived && i.State != IncidentState.AppealUpheld)
+            .Select(i => new { i.PersonId, i.Kind }).ToListAsync(ct)).GroupBy(i => i.PersonId).ToDictionary(g => g.Key, g => g.Select(i => i.Kind).ToList());
+        return [.. technicians.Select(t =>
+        {
+            var kinds = incidents.GetValueOrDefault(t.Id) ?? [];
+            var (all, onSite) = checkIns.GetValueOrDefault(t.Id);
+            return new RankingInput(IncidentService.Person(t.Id), t.StaffNumber, all, onSite, jobs.GetValueOrDefault(t.Id), records.GetValueOrDefault(t.Id),
+                surveys.GetValueOrDefault(t.Id), kinds.Count(k => k == "complaint_attitude"), kinds.Count(k => k != "complaint_attitude"),
+                kinds.Count(k => k == "gps_anomaly"), kinds.Count(k => k.StartsWith("daily_report_", StringComparison.Ordinal)));
+        })];
+    }
+
+    /// <summary>RNK-3: the year's top-three and bottom-three months of each technician, December's included.</summary>
+    private async Task<IEnumerable<AssessmentLine>> YearEndLinesAsync(int year, IReadOnlyList<RankedPerson> december, PolicyInForce policy,
+        DateTimeOffset at, CancellationToken ct)
+    {
+        var earlier = await db.MonthStatements.AsNoTracking().Where(s => s.Year == year && s.Month < 12 && s.Rank != null)
+            .Select(s => new { s.StaffId, s.Month, s.Rank, s.Ranked }).ToListAsync(ct);
+        var places = earlier.Select(s => (Person: IncidentService.Person(s.StaffId), s.Month, Rank: s.Rank!.Value, Ranked: s.Ranked ?? 0))
+            .Concat(december.Select(r => (r.Person, Month: 12, r.Rank, Ranked: december.Count)))
+            .GroupBy(p => p.Person)
+            .ToDictionary(g => g.Key, g => ((IReadOnlyCollection<int>)[.. g.Where(p => p.Rank <= 3).Select(p => p.Month)],
+                (IReadOnlyCollection<int>)[.. g.Where(p => p.Rank > Math.Max(3, p.Ranked - 3)).Select(p => p.Month)]));
+        return YearEndEvaluation.Lines(places, policy.Document.YearEnd, policy.Version, at);
     }
 
     /// <summary>What a forfeiture actually took in its month: the bonus deducted beyond what the other bonus lines would have.</summary>
@@ -213,24 +270,31 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         return statement.BonusDeductions - withoutIt;
     }
 
-    private async Task<Dictionary<int, Statement>> ClosedAsync((int Year, int Month) month, IReadOnlyCollection<int> people)
+    private async Task<Dictionary<int, (Statement Statement, decimal? Score, int? Rank, int Ranked)>> ClosedAsync((int Year, int Month) month,
+        IReadOnlyCollection<int> people)
     {
         var totals = await db.MonthStatements.AsNoTracking().Where(s => s.Year == month.Year && s.Month == month.Month && people.Contains(s.StaffId)).ToListAsync();
         var lines = await db.StatementLines.AsNoTracking().Where(l => l.Year == month.Year && l.Month == month.Month && people.Contains(l.StaffId))
             .OrderBy(l => l.At).ThenBy(l => l.Id).ToListAsync();
         var numbers = lines.Where(l => l.IncidentId != null).Select(l => l.IncidentId!.Value).Distinct().ToDictionary(i => i, i => $"AS{i:000000}");
-        return totals.ToDictionary(t => t.StaffId, t => new Statement(IncidentService.Person(t.StaffId), t.Year, t.Month, t.BonusBase, t.BonusDeductions,
+        return totals.ToDictionary(t => t.StaffId, t => (new Statement(IncidentService.Person(t.StaffId), t.Year, t.Month, t.BonusBase, t.BonusDeductions,
             t.BonusForfeited, t.PayDeductions, t.Rewards, t.Net, t.Flags.Length == 0 ? [] : t.Flags.Split(','), t.SkillLevelChange,
             [.. lines.Where(l => l.StaffId == t.StaffId).Select(l => new AssessmentLine(IncidentService.Person(l.StaffId),
                 l.IncidentId is { } i ? numbers[i] : "", l.Rule, l.PolicyVersion, l.Kind, l.At, l.Amount, l.Pot, Parts(l.Reason),
-                l.Flags.Length == 0 ? [] : l.Flags.Split(','), l.ForfeitsBonus) { Corrects = l.CorrectsYear is { } y ? MonthRange.Text((y, l.CorrectsMonth!.Value)) : null })]));
+                l.Flags.Length == 0 ? [] : l.Flags.Split(','), l.ForfeitsBonus) { Corrects = l.CorrectsYear is { } y ? MonthRange.Text((y, l.CorrectsMonth!.Value)) : null })]),
+            t.Score, t.Rank, t.Ranked ?? 0));
     }
 
-    private StatementDto Dto(Staff person, IReadOnlyDictionary<int, string> regions, (int Year, int Month) month, bool closed, Statement s) =>
-        new(person.Id, person.StaffNumber, person.Name, person.RegionId is { } r ? regions.GetValueOrDefault(r) : null, MonthRange.Text(month), closed,
+    private StatementDto Dto(Staff person, IReadOnlyDictionary<int, string> regions, (int Year, int Month) month, bool closed,
+        (Statement Statement, decimal? Score, int? Rank, int Ranked) ranked)
+    {
+        var s = ranked.Statement;
+        return new(person.Id, person.StaffNumber, person.Name, person.RegionId is { } r ? regions.GetValueOrDefault(r) : null, MonthRange.Text(month), closed,
             s.BonusBase, s.BonusDeductions, s.BonusForfeited, s.PayDeductions, s.Rewards, s.Net, s.Flags, s.SkillLevelChange,
             [.. s.Lines.Select(l => new StatementLineDto(l.IncidentId.Length == 0 ? null : l.IncidentId, IncidentId(l.IncidentId), l.Rule, l.PolicyVersion,
-                l.Kind, ReasonText.Kind(l.Kind, text), l.At, l.Amount, l.Pot.ToString().ToLowerInvariant(), ReasonText.Of(l, text), l.Flags, l.Corrects))]);
+                l.Kind, ReasonText.Kind(l.Kind, text), l.At, l.Amount, l.Pot.ToString().ToLowerInvariant(), ReasonText.Of(l, text), l.Flags, l.Corrects))],
+            ranked.Score, ranked.Rank, ranked.Rank is null ? null : ranked.Ranked);
+    }
 
     private static int? IncidentId(string number) =>
         number.StartsWith("AS", StringComparison.Ordinal) && int.TryParse(number[2..], CultureInfo.InvariantCulture, out var id) ? id : null;

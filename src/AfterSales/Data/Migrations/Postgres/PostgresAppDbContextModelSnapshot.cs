@@ -274,7 +274,17 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Ranked")
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("Rewards")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("Score")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 

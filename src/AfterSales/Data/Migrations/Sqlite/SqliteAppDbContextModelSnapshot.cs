@@ -261,7 +261,17 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Ranked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("Rewards")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Score")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 

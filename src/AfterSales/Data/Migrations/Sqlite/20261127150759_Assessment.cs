@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace AfterSales.Data.Migrations.Postgres
+namespace AfterSales.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Assessment : Migration
@@ -16,36 +15,36 @@ namespace AfterSales.Data.Migrations.Postgres
                 name: "Incidents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    RegionId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Severity = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Waived = table.Column<bool>(type: "boolean", nullable: false),
-                    WaiverReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ManagerId = table.Column<int>(type: "integer", nullable: true),
-                    RestoredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Verified = table.Column<bool>(type: "boolean", nullable: false),
-                    FalseReport = table.Column<bool>(type: "boolean", nullable: false),
-                    WorkOrderId = table.Column<int>(type: "integer", nullable: true),
-                    EquipmentId = table.Column<int>(type: "integer", nullable: true),
-                    EquipmentKind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Cause = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RepairClass = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RecordedById = table.Column<int>(type: "integer", nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AppealReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    AppealedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AppealDecidedById = table.Column<int>(type: "integer", nullable: true),
-                    AppealDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AppealDecisionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Waived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WaiverReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ManagerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RestoredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Verified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FalseReport = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WorkOrderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EquipmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EquipmentKind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Cause = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RepairClass = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AppealReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AppealedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AppealDecidedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    AppealDecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AppealDecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -98,16 +97,16 @@ namespace AfterSales.Data.Migrations.Postgres
                 name: "MonthCloses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    ClosedById = table.Column<int>(type: "integer", nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    People = table.Column<int>(type: "integer", nullable: false),
-                    Lines = table.Column<int>(type: "integer", nullable: false),
-                    NetTotal = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    People = table.Column<int>(type: "INTEGER", nullable: false),
+                    Lines = table.Column<int>(type: "INTEGER", nullable: false),
+                    NetTotal = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -124,19 +123,22 @@ namespace AfterSales.Data.Migrations.Postgres
                 name: "MonthStatements",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    StaffId = table.Column<int>(type: "integer", nullable: false),
-                    BonusBase = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    BonusDeductions = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    BonusForfeited = table.Column<bool>(type: "boolean", nullable: false),
-                    PayDeductions = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Rewards = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Net = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    SkillLevelChange = table.Column<int>(type: "integer", nullable: false),
-                    Flags = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    StaffId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BonusBase = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    BonusDeductions = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    BonusForfeited = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PayDeductions = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Rewards = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Net = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    SkillLevelChange = table.Column<int>(type: "INTEGER", nullable: false),
+                    Flags = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: true),
+                    Ranked = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -153,20 +155,20 @@ namespace AfterSales.Data.Migrations.Postgres
                 name: "PolicyVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AuthorId = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecidedById = table.Column<int>(type: "integer", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AuthorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -189,14 +191,14 @@ namespace AfterSales.Data.Migrations.Postgres
                 name: "IncidentFiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IncidentId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    AddedById = table.Column<int>(type: "integer", nullable: false),
-                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    AddedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -219,24 +221,24 @@ namespace AfterSales.Data.Migrations.Postgres
                 name: "StatementLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    StaffId = table.Column<int>(type: "integer", nullable: false),
-                    IncidentId = table.Column<int>(type: "integer", nullable: true),
-                    Rule = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PolicyVersion = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Pot = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Flags = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ForfeitsBonus = table.Column<bool>(type: "boolean", nullable: false),
-                    CorrectsYear = table.Column<int>(type: "integer", nullable: true),
-                    CorrectsMonth = table.Column<int>(type: "integer", nullable: true),
-                    Reverses = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    StaffId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IncidentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PolicyVersion = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Pot = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Flags = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ForfeitsBonus = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CorrectsYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    CorrectsMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reverses = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
