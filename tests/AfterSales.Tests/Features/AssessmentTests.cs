@@ -57,6 +57,8 @@ public sealed class AssessmentTests
         Assert.Equal(HttpStatusCode.Conflict, (await supervision.PutAsJsonAsync($"/api/assessment/policies/{id}",
             new { text, version = approved.GetProperty("version").GetInt32() })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.LogInAsync("tech01")).PostAsJsonAsync("/api/assessment/policies", new { })).StatusCode);
+        Assert.Contains("approved policy version", (await Assert.ThrowsAnyAsync<Exception>(() =>
+            app.DbAsync(d => d.Database.ExecuteSqlRawAsync("UPDATE \"PolicyVersions\" SET \"Text\" = 'x' WHERE \"Id\" = {0}", id)))).Message);
 
         // An incident is judged by the version in force when it happened: yesterday the shipped one, today the new one.
         var manager = await app.LogInAsync("fj.manager");
@@ -183,6 +185,12 @@ public sealed class AssessmentTests
         // 20 for the late report, 100 back for the complaint; in a quiet November tech01 (S013) leads the tie and gets 300.
         Assert.Equal((20m, 400m), (november.GetProperty("bonusDeductions").GetDecimal(), november.GetProperty("rewards").GetDecimal()));
         Assert.Equal(1380m, november.GetProperty("net").GetDecimal());
+
+        // The ledger is append-only in the database itself, whatever code or person tries.
+        Assert.Contains("append-only", (await Assert.ThrowsAnyAsync<Exception>(() =>
+            app.DbAsync(d => d.Database.ExecuteSqlRawAsync("UPDATE \"StatementLines\" SET \"Amount\" = 0")))).Message);
+        Assert.Contains("append-only", (await Assert.ThrowsAnyAsync<Exception>(() =>
+            app.DbAsync(d => d.Database.ExecuteSqlRawAsync("DELETE FROM \"MonthStatements\"")))).Message);
     }
 
     [Theory, BothDatabases]
