@@ -1,4 +1,5 @@
 using AfterSales.Data;
+using AfterSales.Domain.Assessment;
 using AfterSales.Domain.WorkOrders;
 using AfterSales.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ namespace AfterSales.Features.Demo;
 /// <summary>
 /// A day of work in the demo company, so that a newcomer who starts the app finds something to do: tech01 has an
 /// installation to go to now, two finished jobs waiting for their service records, and a new job whose first call is
-/// overdue; a colleague has a job tomorrow and the other region a new one. Made with the domain's own verbs, at
+/// overdue; a colleague has a job tomorrow and the other region a new one; last month has a few incidents waiting for
+/// its close, one of them appealed. Made with the domain's own verbs, at
 /// times relative to now. Only for <c>serve</c> and <c>seed-demo</c>: tests start from the company without it.
 /// </summary>
 public sealed class DemoActivity(AppDbContext db, WorkOrderPolicy policy, LocalTime local)
@@ -44,6 +46,29 @@ public sealed class DemoActivity(AppDbContext db, WorkOrderPolicy policy, LocalT
         var tomorrow = await JobAsync("C0003", WorkOrderKind.Guidance, "指导水电师傅预埋管线", now.AddDays(-1), staff["fj.store"]);
         Arrange(tomorrow, staff["tech02"], now.AddDays(-1).AddHours(1), At(today.AddDays(1), 9), At(today.AddDays(1), 11));
         await JobAsync("C0002", WorkOrderKind.Repair, "淋浴房门滑轮异响", now.AddHours(-1), staff["gd.store"]);
+        await db.SaveChangesAsync(ct);
+
+        // Last month's assessment, still open for its close: a late daily report, a complaint (appealed), a waived
+        // location anomaly, and a part not shipped back (ASM-1, ASM-6, ASM-10, ASM-11, ASM-13).
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var regions = await db.Staff.AsNoTracking().Where(s => s.RegionId != null).ToDictionaryAsync(s => s.Id, s => (s.RegionId!.Value, s.ManagerId), ct);
+        Incident Raise(string person, string kind, int day, int hour, string description, string by, decimal? amount = null, string? waiver = null)
+        {
+            var (region, manager) = regions[staff[person]];
+            var incident = new Incident(new IncidentDraft
+            {
+                PersonId = staff[person], RegionId = region, ManagerId = manager, Kind = kind, At = At(lastMonth.AddDays(day - 1), hour),
+                Description = description, Amount = amount, Waived = waiver is not null, WaiverReason = waiver,
+            }, staff[by], At(lastMonth.AddDays(day), 9));
+            db.Incidents.Add(incident);
+            return incident;
+        }
+        Raise("tech01", "daily_report_late", 6, 18, "18:25 才发日报短信", "fj.manager");
+        var complaint = Raise("tech02", "complaint_attitude", 12, 10, "客户来电投诉安装时态度生硬", "fj.manager");
+        Raise("tech03", "gps_anomaly", 15, 14, "定位显示不在预约地址", "supervision", waiver: "事先向督导部报备：山区信号差");
+        Raise("tech06", "part_not_returned", 20, 16, "更换的滑轮组件未寄回", "gd.manager", amount: 85);
+        await db.SaveChangesAsync(ct);
+        complaint.Appeal(staff["tech02"], "当天按约定时间到达，客户投诉的是送货司机", At(lastMonth.AddDays(13), 9));
         await db.SaveChangesAsync(ct);
     }
 
