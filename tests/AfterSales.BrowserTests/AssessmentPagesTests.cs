@@ -97,6 +97,14 @@ public sealed class AssessmentPagesTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(finance, "assessment-month-finance-desktop");
         await AccessibilityTests.AssertNoSeriousViolationsAsync(finance, "assessment-month-finance-desktop");
 
+        // RNK-1: the year's ranks, and one person's score and rank drawn by Chart.js.
+        await finance.GotoAsync("/Assessment/Ranking?year=2026");
+        await finance.Locator("table.ranking a", new() { HasText = "张伟" }).ClickAsync();
+        await Assertions.Expect(finance.Locator("h2")).ToContainTextAsync("张伟：各月得分与排名");
+        Assert.True(await finance.EvaluateAsync<bool>("() => !!Chart.getChart(document.getElementById('ranking-chart'))"), "the chart is drawn");
+        await BrowserFixture.ScreenshotAsync(finance, "assessment-ranking-finance-desktop");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(finance, "assessment-ranking-finance-desktop");
+
         await phone.GotoAsync("/Assessment?month=2026-10");
         await Assertions.Expect(phone.Locator("#statement h2")).ToContainTextAsync("已月结");
         await Assertions.Expect(phone.Locator("#net")).ToHaveTextAsync("600.00"); // 1000 − 100 − 300 as the month's very last (RNK-2)
