@@ -37,6 +37,7 @@ public sealed class AppCommands
         root.Subcommands.Add(Features.Audit.AuditCommands.Create(() => App));
         root.Subcommands.Add(Features.Import.ImportCommands.Create(() => App));
         root.Subcommands.Add(Features.Outbox.OutboxCommands.Create(() => App));
+        root.Subcommands.Add(Features.Dispatch.DispatchCommands.Create());
         root.SetAction((_, ct) => ServeCommand.RunAsync(App, seedDemo: true, ct));
         _parsed = root.Parse(args);
     }
