@@ -20,15 +20,31 @@ public static class DispatchSolver
         }
 
         var threads = Math.Max(1, options.Threads);
-        var searches = new RuinAndRecreate[threads];
+        var team = new SearchTeam(threads);
+        var searches = team.Members;
         var budgets = new SearchBudget[threads];
-        var limit = options.TimeLimit;
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
+        for (var k = 0; k < threads; k++)
         {
-            budgets[k] = new SearchBudget(limit, options.Iterations);
+            budgets[k] = new SearchBudget(options.TimeLimit, options.Iterations);
             searches[k] = new RuinAndRecreate(compiled, options.Seed + (ulong)k * 0x9E3779B97F4A7C15UL, budgets[k], placeable);
-            searches[k].Run();
-        });
+        }
+        // One dedicated thread per search (they wait for each other once, so they must all run at the same time).
+        var failures = new Exception?[threads];
+        var workers = Enumerable.Range(0, threads).Select(k => new Thread(() =>
+        {
+            try
+            {
+                searches[k].Run(team);
+            }
+            catch (Exception e)
+            {
+                failures[k] = e;
+                team.Leave();
+            }
+        }) { IsBackground = true }).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        if (failures.FirstOrDefault(f => f is not null) is { } failure) throw new InvalidOperationException("The dispatch search failed.", failure);
 
         Solution? best = null;
         var bestKey = (Absent: int.MaxValue, Used: int.MaxValue, Cost: double.PositiveInfinity);

@@ -2,6 +2,28 @@ using System.Diagnostics;
 
 namespace AfterSales.Domain.Dispatch;
 
+/// <summary>Parallel searches of one solve: they meet once, after the technician phase.</summary>
+internal sealed class SearchTeam(int size)
+{
+    private readonly Barrier _barrier = new(size);
+    public RuinAndRecreate[] Members = new RuinAndRecreate[size];
+    public volatile bool LowerBoundReached;
+
+    public void Meet() => _barrier.SignalAndWait();
+
+    /// <summary>A member that failed stops counting, so the others do not wait for it.</summary>
+    public void Leave() => _barrier.RemoveParticipant();
+
+    /// <summary>The members' best plans ranked by left-out mandatory jobs, technicians (when they count first), cost.</summary>
+    public Solution BestOfAll(double absentPenalty) => Members
+        .Select((m, k) => (m.Best, k))
+        .OrderBy(x => x.Best.Absent.Count)
+        .ThenBy(x => x.Best.Problem.FewestFirst ? x.Best.Used : 0)
+        .ThenBy(x => x.Best.Cost(absentPenalty))
+        .ThenBy(x => x.k)
+        .First().Best;
+}
+
 /// <summary>How much search is left: a wall-clock deadline or a fixed number of iterations.</summary>
 internal sealed class SearchBudget
 {
@@ -9,6 +31,8 @@ internal sealed class SearchBudget
     private readonly double _seconds;
     private readonly long? _iterations;
     public long Iterations;
+
+    public bool Deterministic => _iterations is not null;
 
     public SearchBudget(TimeSpan limit, long? iterations)
     {
@@ -29,7 +53,7 @@ internal sealed class SearchBudget
 /// technicians is pushed down (a route is emptied and the search tries to place its jobs elsewhere, counting how
 /// often each job is left out), then the cost is lowered under simulated annealing.
 /// </summary>
-internal sealed class RuinAndRecreate
+internal sealed partial class RuinAndRecreate
 {
     private const double AverageRemoved = 10;
     private const int LongestString = 10;
@@ -37,9 +61,26 @@ internal sealed class RuinAndRecreate
     private const double SplitRate = 0.5;
     private const double SplitDepth = 0.01;
     private const double Epsilon = 1e-9;
-    private const double FleetShare = 0.6;
-    private const double HotTemperature = 10;
-    private const double ColdTemperature = 0.05;
+    private static readonly double FleetShare = Tune("fleet", 0.6);
+    private static readonly double HotTemperature = Tune("hot", 100);
+    private static readonly double ColdTemperature = Tune("cold", 1);
+    private static readonly double AverageRemovedTuned = Tune("removed", 10);
+    private static readonly double ImproveWindow = Tune("window", 0);
+    private static readonly double FleetStall = Tune("stall", 0.3);
+    private static readonly double SoftPenaltyLegs = Tune("absent", 10);
+
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("DISPATCH_TRACE") == "1";
+
+    private static double Tune(string name, double fallback)
+    {
+        var text = Environment.GetEnvironmentVariable("DISPATCH_TUNE") ?? "";
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = part.Split('=');
+            if (kv.Length == 2 && kv[0] == name) return double.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return fallback;
+    }
 
     private readonly CompiledProblem _p;
     private readonly SolverRandom _random;
@@ -96,7 +137,11 @@ internal sealed class RuinAndRecreate
         return true;
     }
 
-    public void Run()
+    /// <summary>
+    /// Runs the search. Parallel searches meet after the technician phase: each continues from the plan with the
+    /// fewest technicians any of them found (ties: the cheapest, then the lowest thread number).
+    /// </summary>
+    public void Run(SearchTeam team)
     {
         // A first plan: every job put in at its cheapest place, any technician allowed.
         _maxRoutes = _p.TechnicianCount;
@@ -104,14 +149,27 @@ internal sealed class RuinAndRecreate
         _candidate.CopyFrom(_current);
         Best.CopyFrom(_current);
         ClearTouched();
-        if (_p.FewestFirst && Best.Absent.Count == 0) MinimiseTechnicians();
+        if (_p.FewestFirst && Best.Absent.Count == 0) MinimiseTechnicians(team);
+        team.Meet();
+        var chosen = team.BestOfAll(_absentPenalty);
+        _current.CopyFrom(chosen);
+        team.Meet();
+        Best.CopyFrom(_current);
+        _candidate.CopyFrom(_current);
         LowerCost();
     }
 
     /// <summary>Empties one route at a time and searches for a plan that places its jobs elsewhere.</summary>
-    private void MinimiseTechnicians()
+    private void MinimiseTechnicians(SearchTeam team)
     {
-        while (Best.Used > _lowerBound && _budget.Used < FleetShare)
+        var lastSuccess = _budget.Used;
+        bool Stop()
+        {
+            var used = _budget.Used;
+            // With a time budget, stop when another thread reached the lower bound or when long without success.
+            return used >= FleetShare || (!_budget.Deterministic && (team.LowerBoundReached || used - lastSuccess > FleetStall));
+        }
+        while (Best.Used > _lowerBound && !Stop())
         {
             _current.CopyFrom(Best);
             var victim = ChooseRouteToEmpty(_current);
@@ -127,7 +185,7 @@ internal sealed class RuinAndRecreate
             ClearTouched();
             _maxRoutes = Best.Used - 1;
             var placedAll = false;
-            while (_budget.Used < FleetShare)
+            while (!Stop())
             {
                 _budget.Iterations++;
                 Ruin(_candidate, _candidate.Absent.Count > 0 && _random.NextDouble() < 0.5);
@@ -136,6 +194,9 @@ internal sealed class RuinAndRecreate
                 if (_candidate.Absent.Count == 0)
                 {
                     Best.CopyFrom(_candidate);
+                    lastSuccess = _budget.Used;
+                    if (Best.Used <= _lowerBound) team.LowerBoundReached = true;
+                    if (Trace) Console.Error.WriteLine($"fleet {Best.Used} at {_budget.Used:0.000} it {_budget.Iterations}");
                     placedAll = true;
                     break;
                 }
@@ -173,8 +234,13 @@ internal sealed class RuinAndRecreate
     {
         ClearTouched();
         var start = _budget.Used;
-        var currentCost = _current.Cost(_absentPenalty);
-        var bestCost = currentCost;
+        // The search may pass through plans that leave a job out, at a soft price of a few average legs; the best
+        // plan is judged with the hard price, so a complete plan always beats an incomplete one.
+        var legs = Best.Assigned + Best.Used;
+        var averageLeg = legs == 0 ? 1 : Math.Max(1e-6, Best.Routes.Sum(r => r.Distance) / legs);
+        var softPenalty = SoftPenaltyLegs * averageLeg;
+        var currentCost = SearchCost(_current, softPenalty);
+        var bestCost = Best.Cost(_absentPenalty);
         _maxRoutes = _p.FewestFirst ? Best.Used : _p.TechnicianCount;
         var cold = ColdTemperature;
         var hot = HotTemperature;
@@ -185,18 +251,41 @@ internal sealed class RuinAndRecreate
             _budget.Iterations++;
             var progress = start >= 1 ? 1 : (used - start) / (1 - start);
             var temperature = hot * Math.Pow(cold / hot, progress);
-            Ruin(_candidate, false);
-            Recreate(_candidate, fleet: false);
-            var cost = _candidate.Cost(_absentPenalty);
-            if (cost < currentCost - temperature * Math.Log(1 - _random.NextDouble()))
+            // A plan that leaves a job out is repaired first (as in the technician phase: fewer jobs left out, or
+            // ones left out less often); a complete plan moves under simulated annealing.
+            var repairing = _p.FewestFirst && _current.Absent.Count > 0;
+            Ruin(_candidate, repairing && _random.NextDouble() < 0.5);
+            Recreate(_candidate, fleet: repairing);
+            var cost = SearchCost(_candidate, softPenalty);
+            if (_candidate.Absent.Count == 0) _complete++;
+            bool accept;
+            if (repairing)
+            {
+                foreach (var j in _candidate.Absent) _absences[j]++;
+                accept = _candidate.Absent.Count < _current.Absent.Count || AbsenceSum(_candidate) < AbsenceSum(_current);
+            }
+            else
+            {
+                if (_candidate.Absent.Count == 0 && cost < bestCost * (1 + ImproveWindow))
+                {
+                    Improve(_candidate);
+                    cost = SearchCost(_candidate, softPenalty);
+                }
+                accept = cost < currentCost - temperature * Math.Log(1 - _random.NextDouble());
+            }
+            if (accept)
             {
                 Keep(_candidate, _current);
                 currentCost = cost;
                 if (cost < bestCost - Epsilon)
                 {
-                    bestCost = cost;
-                    Best.CopyFrom(_current);
-                    if (_p.FewestFirst) _maxRoutes = Math.Min(_maxRoutes, Best.Used);
+                    var hard = _current.Cost(_absentPenalty);
+                    if (hard < bestCost - Epsilon)
+                    {
+                        bestCost = hard;
+                        Best.CopyFrom(_current);
+                        if (_p.FewestFirst) _maxRoutes = Math.Min(_maxRoutes, Best.Used);
+                    }
                 }
             }
             else
@@ -204,6 +293,16 @@ internal sealed class RuinAndRecreate
                 Keep(_current, _candidate);
             }
         }
+        if (Trace) Console.Error.WriteLine($"cost phase from {start:0.000}: {_complete} complete candidates, best {bestCost:0.00} used {Best.Used}, current {currentCost:0.00}");
+    }
+
+    private long _complete;
+
+    private double SearchCost(Solution s, double softPenalty)
+    {
+        var cost = s.Cost(0);
+        foreach (var j in s.Absent) if (_p.Mandatory[j]) cost += softPenalty;
+        return cost;
     }
 
     /// <summary>Copies the routes changed in this iteration (and the left-out list) from one solution to the other.</summary>
@@ -246,7 +345,7 @@ internal sealed class RuinAndRecreate
         if (used == 0) return;
         var averageLength = (double)assigned / used;
         var longest = Math.Min(LongestString, averageLength);
-        var mostStrings = 4 * AverageRemoved / (1 + longest) - 1;
+        var mostStrings = 4 * AverageRemovedTuned / (1 + longest) - 1;
         var strings = (int)Math.Floor(1 + _random.NextDouble() * mostStrings);
         var seed = nearLeftOut ? s.Absent[_random.Next(s.Absent.Count)] : _random.Next(_p.JobCount);
         var ruined = 0;

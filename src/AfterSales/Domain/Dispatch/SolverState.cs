@@ -122,6 +122,8 @@ internal sealed class Solution
     public readonly List<int> Absent = [];
     private readonly CompiledProblem _p;
 
+    public CompiledProblem Problem => _p;
+
     public Solution(CompiledProblem p)
     {
         _p = p;
