@@ -148,7 +148,7 @@ public sealed class DispatchSolverTests
         var locked = Problem("far");
         var plan = DispatchSolver.Solve(locked, Budget(500));
         Assert.True(PlanChecker.Check(locked, plan).Feasible);
-        Assert.Equal(["locked"], plan.Routes.Single(r => r.TechnicianId == "far").JobIds);
+        Assert.Contains("locked", plan.Routes.Single(r => r.TechnicianId == "far").JobIds);
     }
 
     [Fact]
