@@ -26,7 +26,7 @@ public static class DispatchSolver
         for (var k = 0; k < threads; k++)
         {
             budgets[k] = new SearchBudget(options.TimeLimit, options.Iterations);
-            searches[k] = new RuinAndRecreate(compiled, options.Seed + (ulong)k * 0x9E3779B97F4A7C15UL, budgets[k], placeable);
+            searches[k] = new RuinAndRecreate(compiled, k, options.Seed + (ulong)k * 0x9E3779B97F4A7C15UL, budgets[k], placeable);
         }
         // One dedicated thread per search (they wait for each other once, so they must all run at the same time).
         var failures = new Exception?[threads];

@@ -61,26 +61,21 @@ internal sealed partial class RuinAndRecreate
     private const double SplitRate = 0.5;
     private const double SplitDepth = 0.01;
     private const double Epsilon = 1e-9;
-    private static readonly double FleetShare = Tune("fleet", 0.6);
-    private static readonly double HotTemperature = Tune("hot", 100);
-    private static readonly double ColdTemperature = Tune("cold", 1);
-    private static readonly double AverageRemovedTuned = Tune("removed", 10);
-    private static readonly double ImproveWindow = Tune("window", 0);
-    private static readonly double FleetStall = Tune("stall", 0.3);
-    private static readonly double SoftPenaltyLegs = Tune("absent", 10);
-
-    private static readonly bool Trace = Environment.GetEnvironmentVariable("DISPATCH_TRACE") == "1";
-
-    private static double Tune(string name, double fallback)
-    {
-        var text = Environment.GetEnvironmentVariable("DISPATCH_TUNE") ?? "";
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var kv = part.Split('=');
-            if (kv.Length == 2 && kv[0] == name) return double.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return fallback;
-    }
+    /// <summary>Share of the budget the technician phase may use at most.</summary>
+    private const double FleetShare = 0.5;
+    /// <summary>With a time budget, the technician phase ends after this share of the budget without success.</summary>
+    private const double FleetStall = 0.25;
+    /// <summary>Annealing temperatures (cost units) of the even and the odd searches of a team.</summary>
+    private const double HotTemperature = 30;
+    private const double ColdTemperature = 0.5;
+    private const double HotTemperature2 = 100;
+    private const double ColdTemperature2 = 1;
+    /// <summary>Local search runs on candidates that beat the best plan by this share (0: only on new best plans).</summary>
+    private const double ImproveWindow = 0;
+    /// <summary>Iterations spent repairing an incomplete plan before going back to the best one.</summary>
+    private const int RepairLimit = 2000;
+    /// <summary>During the cost phase a left-out job costs this many average legs.</summary>
+    private const double SoftPenaltyLegs = 10;
 
     private readonly CompiledProblem _p;
     private readonly SolverRandom _random;
@@ -98,8 +93,11 @@ internal sealed partial class RuinAndRecreate
     private readonly List<int> _pending = [];
     private int _maxRoutes;
 
-    public RuinAndRecreate(CompiledProblem p, ulong seed, SearchBudget budget, IReadOnlyList<int> placeable)
+    private readonly int _member;
+
+    public RuinAndRecreate(CompiledProblem p, int member, ulong seed, SearchBudget budget, IReadOnlyList<int> placeable)
     {
+        _member = member;
         _p = p;
         _random = new SolverRandom(seed);
         _budget = budget;
@@ -154,6 +152,7 @@ internal sealed partial class RuinAndRecreate
         var chosen = team.BestOfAll(_absentPenalty);
         _current.CopyFrom(chosen);
         team.Meet();
+        if (_current.Absent.Count == 0) Improve(_current);
         Best.CopyFrom(_current);
         _candidate.CopyFrom(_current);
         LowerCost();
@@ -196,7 +195,6 @@ internal sealed partial class RuinAndRecreate
                     Best.CopyFrom(_candidate);
                     lastSuccess = _budget.Used;
                     if (Best.Used <= _lowerBound) team.LowerBoundReached = true;
-                    if (Trace) Console.Error.WriteLine($"fleet {Best.Used} at {_budget.Used:0.000} it {_budget.Iterations}");
                     placedAll = true;
                     break;
                 }
@@ -242,8 +240,10 @@ internal sealed partial class RuinAndRecreate
         var currentCost = SearchCost(_current, softPenalty);
         var bestCost = Best.Cost(_absentPenalty);
         _maxRoutes = _p.FewestFirst ? Best.Used : _p.TechnicianCount;
-        var cold = ColdTemperature;
-        var hot = HotTemperature;
+        // Searches of a team anneal at different temperatures: some plans need a hotter search to leave a valley.
+        var hot = _member % 2 == 0 ? HotTemperature : HotTemperature2;
+        var cold = _member % 2 == 0 ? ColdTemperature : ColdTemperature2;
+        var repairs = 0;
         while (true)
         {
             var used = _budget.Used;
@@ -254,10 +254,19 @@ internal sealed partial class RuinAndRecreate
             // A plan that leaves a job out is repaired first (as in the technician phase: fewer jobs left out, or
             // ones left out less often); a complete plan moves under simulated annealing.
             var repairing = _p.FewestFirst && _current.Absent.Count > 0;
+            if (repairing && ++repairs > RepairLimit)
+            {
+                // Too long without a complete plan: back to the best one.
+                _current.CopyFrom(Best);
+                _candidate.CopyFrom(Best);
+                ClearTouched();
+                currentCost = SearchCost(_current, softPenalty);
+                repairing = false;
+            }
+            if (!repairing) repairs = 0;
             Ruin(_candidate, repairing && _random.NextDouble() < 0.5);
             Recreate(_candidate, fleet: repairing);
             var cost = SearchCost(_candidate, softPenalty);
-            if (_candidate.Absent.Count == 0) _complete++;
             bool accept;
             if (repairing)
             {
@@ -293,10 +302,8 @@ internal sealed partial class RuinAndRecreate
                 Keep(_current, _candidate);
             }
         }
-        if (Trace) Console.Error.WriteLine($"cost phase from {start:0.000}: {_complete} complete candidates, best {bestCost:0.00} used {Best.Used}, current {currentCost:0.00}");
     }
 
-    private long _complete;
 
     private double SearchCost(Solution s, double softPenalty)
     {
@@ -345,7 +352,7 @@ internal sealed partial class RuinAndRecreate
         if (used == 0) return;
         var averageLength = (double)assigned / used;
         var longest = Math.Min(LongestString, averageLength);
-        var mostStrings = 4 * AverageRemovedTuned / (1 + longest) - 1;
+        var mostStrings = 4 * AverageRemoved / (1 + longest) - 1;
         var strings = (int)Math.Floor(1 + _random.NextDouble() * mostStrings);
         var seed = nearLeftOut ? s.Absent[_random.Next(s.Absent.Count)] : _random.Next(_p.JobCount);
         var ruined = 0;
