@@ -230,12 +230,28 @@ public sealed class DispatchSolverTests
             // No database file, no data folder: the verb never opened one.
             Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories), f => f.EndsWith(".db", StringComparison.Ordinal));
 
+            // The check verb agrees, and refuses the same routes once two customers are swapped.
+            var solution = Path.Combine(folder, "solution.json");
+            await File.WriteAllTextAsync(solution, output);
+            var checkedOk = await RunAsync(folder, "dispatch", "check", "--solomon", file, "--solution", solution);
+            Assert.True(checkedOk.Exit == 0, checkedOk.Output + checkedOk.Error);
+            Assert.Contains("\"feasible\":true", checkedOk.Output);
+            var first = routes.First(r => r.Count > 2);
+            (first[0], first[^1]) = (first[^1], first[0]);
+            await File.WriteAllTextAsync(solution, JsonSerializer.Serialize(new { routes = routes.Select(r => r.Select(int.Parse)) }));
+            var checkedBad = await RunAsync(folder, "dispatch", "check", "--solomon", file, "--solution", solution);
+            Assert.Equal(1, checkedBad.Exit);
+            Assert.Contains("WindowMissed", checkedBad.Output);
+
             var missing = await RunAsync(folder, "dispatch", "solve", "--solomon", Path.Combine(folder, "nope.txt"), "--seconds", "1");
             Assert.Equal(2, missing.Exit);
             Assert.Contains("cannot read", missing.Error);
             var badSeconds = await RunAsync(folder, "dispatch", "solve", "--solomon", file, "--seconds", "soon");
             Assert.Equal(2, badSeconds.Exit);
             Assert.Contains("--seconds", badSeconds.Error);
+            var noValue = await RunAsync(folder, "dispatch", "solve", "--solomon", file, "--seconds");
+            Assert.Equal(2, noValue.Exit);
+            Assert.Contains("--seconds needs a value", noValue.Error);
             var garbage = Path.Combine(folder, "garbage.txt");
             await File.WriteAllTextAsync(garbage, "C999\r\n\r\nVEHICLE\r\nNUMBER CAPACITY\r\n 25 200\r\n\r\nCUSTOMER\r\n 0 1 2 x\r\n");
             var unreadable = await RunAsync(folder, "dispatch", "solve", "--solomon", garbage, "--seconds", "1");

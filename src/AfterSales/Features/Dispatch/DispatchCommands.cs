@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -135,6 +136,10 @@ public static class DispatchCommands
         try
         {
             if (result.UnmatchedTokens.Count > 0) throw new UsageException($"unexpected argument(s): {string.Join(' ', result.UnmatchedTokens)}");
+            // The options take zero or one value so that a missing value is reported here (exit 2), not by the parser.
+            foreach (var option in result.CommandResult.Command.Options)
+                if (result.GetResult(option) is OptionResult { Implicit: false, Tokens.Count: 0 } given && option.Arity.MaximumNumberOfValues > 0)
+                    throw new UsageException($"{given.Option.Name} needs a value");
             return action();
         }
         catch (Exception e) when (e is UsageException or SolomonFormatException)
