@@ -91,9 +91,8 @@ internal sealed partial class RuinAndRecreate
     private readonly int _lowerBound;
     private readonly double[] _sortKeys;
     private readonly List<int> _pending = [];
-    private int _maxRoutes;
-
     private readonly int _member;
+    private int _maxRoutes;
 
     public RuinAndRecreate(CompiledProblem p, int member, ulong seed, SearchBudget budget, IReadOnlyList<int> placeable)
     {
@@ -303,7 +302,6 @@ internal sealed partial class RuinAndRecreate
             }
         }
     }
-
 
     private double SearchCost(Solution s, double softPenalty)
     {
