@@ -271,7 +271,7 @@ public sealed class FoundationTests
     public async Task Every_verb_has_help()
     {
         await using var database = await TestDatabase.CreateEmptyAsync(Db.Sqlite);
-        foreach (var verb in new[] { new[] { "--help" }, ["serve", "--help"], ["migrate", "--help"], ["seed-demo", "--help"], ["audit", "verify", "--help"], ["assess", "--help"] })
+        foreach (var verb in new[] { new[] { "--help" }, ["serve", "--help"], ["migrate", "--help"], ["seed-demo", "--help"], ["audit", "verify", "--help"], ["assess", "--help"], ["sms", "parse", "--help"], ["dispatch", "solve", "--help"] })
         {
             var result = await Cli.RunAsync(database, verb);
             Assert.True(result.ExitCode == 0, string.Join(' ', verb) + ": " + result);
