@@ -16,10 +16,11 @@ public sealed class VisitPagesTests(BrowserFixture fixture)
     [Fact]
     public async Task A_technician_does_a_whole_installation_visit_on_a_phone()
     {
-        var id = await ReleasedInstallationAsync();
+        var (id, day) = await ReleasedInstallationAsync();
         var phone = await fixture.NewPageAsync(BrowserFixture.Phone, AtTheSite);
         await BrowserFixture.LogInAsync(phone, "tech01");
-        await phone.GotoAsync("/Visits");
+        // The list of the visit's day: late in the evening, "in 30 minutes" is already tomorrow in Beijing.
+        await phone.GotoAsync($"/Visits?date={day:yyyy-MM-dd}");
         await phone.Locator($"a[href='/Visits/{id}']").ClickAsync();
         await Assertions.Expect(phone.Locator("h1")).ToContainTextAsync($"WO{id:000000}");
         await Assertions.Expect(phone.Locator("a[href^='tel:']").First).ToBeVisibleAsync();
@@ -123,7 +124,7 @@ public sealed class VisitPagesTests(BrowserFixture fixture)
     }
 
     /// <summary>A store's installation job for tech01's customer, agreed for today and confirmed the day before.</summary>
-    private async Task<int> ReleasedInstallationAsync()
+    private async Task<(int Id, DateOnly Day)> ReleasedInstallationAsync()
     {
         var store = await fixture.NewPageAsync(BrowserFixture.Desktop);
         await BrowserFixture.LogInAsync(store, "fj.store");
@@ -149,6 +150,6 @@ public sealed class VisitPagesTests(BrowserFixture fixture)
         });
         Assert.Equal(200, confirmed.Status);
         await tech.Context.CloseAsync();
-        return id;
+        return (id, DateOnly.FromDateTime(start.AddMinutes(30).DateTime));
     }
 }
