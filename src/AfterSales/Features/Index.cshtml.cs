@@ -20,6 +20,9 @@ public sealed class IndexModel(AppDbContext db, LocalTime local, TimeProvider cl
     public int OpenWorkOrders { get; private set; }
     public int OverdueFirstContacts { get; private set; }
 
+    /// <summary>Incidents of the scope waiting for an appeal decision (ASM-15); for a technician, their own.</summary>
+    public int OpenAppeals { get; private set; }
+
     public async Task OnGetAsync()
     {
         Scope = AccessScope.From(User);
@@ -34,5 +37,6 @@ public sealed class IndexModel(AppDbContext db, LocalTime local, TimeProvider cl
         var open = db.WorkOrders(Scope).Where(WorkOrder.Open);
         OpenWorkOrders = await open.CountAsync();
         OverdueFirstContacts = await open.CountAsync(w => w.FirstContactAt == null && w.FirstContactDueAt < now);
+        OpenAppeals = await db.Incidents(Scope).CountAsync(i => i.State == Domain.Assessment.IncidentState.Appealed);
     }
 }
