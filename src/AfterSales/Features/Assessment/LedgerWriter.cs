@@ -54,12 +54,34 @@ internal static class LedgerWriter
             parameters[i] = columns[i].Mapping.CreateParameter(command, $"@p{i}", columns[i].Property.GetGetter().GetClrValue(first), columns[i].Property.IsNullable);
             command.Parameters.Add(parameters[i]);
         }
-        await command.PrepareAsync(ct);
-        foreach (var row in rows)
+        command.Prepare();
+        // SQLite's page cache is 2 MB by default: a million rows' indexes would be read back from the file page by page.
+        var cacheSize = await PragmaAsync(connectionSqlite, transaction, "cache_size", ct);
+        await PragmaAsync(connectionSqlite, transaction, $"cache_size = -{CacheKibibytes}", ct);
+        try
         {
-            for (var i = 0; i < columns.Count; i++) parameters[i].Value = columns[i].Stored(row) ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
+            foreach (var row in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                for (var i = 0; i < columns.Count; i++) parameters[i].Value = columns[i].Stored(row) ?? DBNull.Value;
+                command.ExecuteNonQuery();
+            }
         }
+        finally
+        {
+            await PragmaAsync(connectionSqlite, transaction, $"cache_size = {cacheSize}", CancellationToken.None);
+        }
+    }
+
+    /// <summary>256 MiB of page cache while a large batch is appended on SQLite (given back afterwards).</summary>
+    private const long CacheKibibytes = 256 * 1024;
+
+    private static async Task<object?> PragmaAsync(DbConnection connection, DbTransaction transaction, string pragma, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"PRAGMA {pragma}";
+        return await command.ExecuteScalarAsync(ct);
     }
 
     private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping)

@@ -101,8 +101,9 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         Phase(watch, "lock");
 
         var (statements, lines, ranking) = await JudgeAsync(month, forClose: true, people: null, ct, watch);
-        // The ledger is append-only and not audited row by row: written in bulk, in this transaction.
-        await LedgerWriter.AppendAsync(db, lines, ct);
+        // The ledger is append-only and not audited row by row: written in bulk, in this transaction, person by person
+        // (each person's lines keep their order) so that the (month, person) index grows at its end.
+        await LedgerWriter.AppendAsync(db, [.. lines.OrderBy(l => l.StaffId)], ct);
         Phase(watch, "lines");
         await LedgerWriter.AppendAsync(db, [.. statements.Select(s => new MonthStatement(s.Key, s.Value,
             ranking.GetValueOrDefault(s.Key)?.Score, ranking.GetValueOrDefault(s.Key)?.Rank, ranking.Count))], ct);
@@ -162,7 +163,8 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var incidents = db.Incidents.AsNoTracking().Where(i => i.At < end && i.State != IncidentState.AppealUpheld);
         // A manager's statement carries the co-penalties of their people's incidents too.
         if (people is not null) incidents = incidents.Where(i => people.Contains(i.PersonId) || (i.ManagerId != null && people.Contains(i.ManagerId.Value)));
-        var all = await incidents.ToListAsync(ct);
+        var all = await incidents.Select(i => new IncidentRow(i.Id, i.PersonId, i.ManagerId, i.Kind, i.At, i.Severity, i.Amount, i.Waived, i.WaiverReason,
+            i.RestoredAt, i.Verified, i.FalseReport, i.EquipmentId, i.EquipmentKind, i.Cause, i.RepairClass)).ToListAsync(ct);
         // Only whether an incident has evidence matters here (a waiver may need it), not the files themselves.
         var withEvidence = (await db.IncidentFiles.Select(f => f.IncidentId).Distinct().ToListAsync(ct)).ToHashSet();
         var settled = (await db.StatementLines.AsNoTracking().Where(l => l.IncidentId != null && !l.Reverses).Select(l => l.IncidentId!.Value)
@@ -175,8 +177,7 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var histories = new Dictionary<(int Person, string Kind), List<IncidentFacts>>();
         foreach (var incident in all)
         {
-            var fact = incident.Facts(IncidentService.Person(incident.PersonId), incident.ManagerId is { } m ? IncidentService.Person(m) : null)
-                with { HasEvidence = withEvidence.Contains(incident.Id) };
+            var fact = incident.Facts(withEvidence.Contains(incident.Id));
             facts[incident.Id] = fact;
             if (!histories.TryGetValue((incident.PersonId, incident.Kind), out var history)) histories[(incident.PersonId, incident.Kind)] = history = [];
             history.Add(fact);
@@ -347,4 +348,23 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         [.. (JsonSerializer.Deserialize<StoredPart[]>(json) ?? []).Select(p => new ReasonPart(p.Code, [.. p.Args]))];
 
     private sealed record StoredPart(string Code, string[] Args);
+
+    /// <summary>
+    /// The columns of an incident the rules read, and the facts they make — exactly <see cref="Incident.Facts"/> (without
+    /// equipment names), without materializing the whole entity: a close reads every incident up to the month's end.
+    /// </summary>
+    private sealed record IncidentRow(int Id, int PersonId, int? ManagerId, string Kind, DateTimeOffset At, Severity Severity, decimal? Amount,
+        bool Waived, string? WaiverReason, DateTimeOffset? RestoredAt, bool Verified, bool FalseReport, int? EquipmentId, string? EquipmentKind,
+        string? Cause, string? RepairClass)
+    {
+        public string Number => $"AS{Id:000000}";
+
+        public IncidentFacts Facts(bool hasEvidence) => new()
+        {
+            Id = Number, Sequence = Id, Person = IncidentService.Person(PersonId), Kind = Kind, At = At, Severity = Severity, Amount = Amount,
+            Waived = Waived, WaiverReason = WaiverReason, HasEvidence = hasEvidence, Manager = ManagerId is { } m ? IncidentService.Person(m) : null,
+            RestoredAt = RestoredAt, Verified = Verified, FalseReport = FalseReport, Equipment = EquipmentId is { } e ? $"E{e}" : null,
+            EquipmentKind = EquipmentKind, Cause = Cause, RepairClass = RepairClass,
+        };
+    }
 }
