@@ -275,15 +275,18 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var surveys = (await db.RecordSurveys.AsNoTracking().Where(s => s.At >= start && s.At < end)
                 .Join(db.ServiceRecords, s => s.RecordId, r => r.Id, (s, r) => new { r.TechnicianId, s.Score }).ToListAsync(ct))
             .GroupBy(s => s.TechnicianId).ToDictionary(g => g.Key, g => (decimal?)decimal.Round((decimal)g.Average(s => s.Score), 2));
+        // Counted per person and kind by the database: a month may hold a million incidents.
         var incidents = (await db.Incidents.AsNoTracking().Where(i => i.At >= start && i.At < end && !i.Waived && i.State != IncidentState.AppealUpheld)
-            .Select(i => new { i.PersonId, i.Kind }).ToListAsync(ct)).GroupBy(i => i.PersonId).ToDictionary(g => g.Key, g => g.Select(i => i.Kind).ToList());
+                .GroupBy(i => new { i.PersonId, i.Kind }).Select(g => new { g.Key.PersonId, g.Key.Kind, Count = g.Count() }).ToListAsync(ct))
+            .GroupBy(i => i.PersonId).ToDictionary(g => g.Key, g => g.Select(i => (i.Kind, i.Count)).ToList());
         return [.. technicians.Select(t =>
         {
             var kinds = incidents.GetValueOrDefault(t.Id) ?? [];
+            int Count(Func<string, bool> kind) => kinds.Where(k => kind(k.Kind)).Sum(k => k.Count);
             var (all, onSite) = checkIns.GetValueOrDefault(t.Id);
             return new RankingInput(IncidentService.Person(t.Id), t.StaffNumber, all, onSite, jobs.GetValueOrDefault(t.Id), records.GetValueOrDefault(t.Id),
-                surveys.GetValueOrDefault(t.Id), kinds.Count(k => k == "complaint_attitude"), kinds.Count(k => k != "complaint_attitude"),
-                kinds.Count(k => k == "gps_anomaly"), kinds.Count(k => k.StartsWith("daily_report_", StringComparison.Ordinal)));
+                surveys.GetValueOrDefault(t.Id), Count(k => k == "complaint_attitude"), Count(k => k != "complaint_attitude"),
+                Count(k => k == "gps_anomaly"), Count(k => k.StartsWith("daily_report_", StringComparison.Ordinal)));
         })];
     }
 
