@@ -185,30 +185,36 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var targets = all.Where(i => !settled.Contains(i.Id)
             && (i.At >= start || closedMonths.Contains(OccurrenceInPeriod.MonthOf(i.At, policies.Zone)))).ToList();
 
-        var lines = new List<StatementLine>();
-        var judged = new List<AssessmentLine>();
-        foreach (var incident in targets)
+        // The rules are pure and each incident reads only its own history: judged in parallel, gathered in order.
+        var results = new (AssessmentLine[]? Lines, StatementLine[]? Ledger, DomainException? Problem)[targets.Count];
+        Parallel.For(0, targets.Count, new ParallelOptions { CancellationToken = ct }, index =>
         {
-            List<AssessmentLine> produced;
+            var incident = targets[index];
             try
             {
-                produced = [.. assessor.Judge(facts[incident.Id], histories[(incident.PersonId, incident.Kind)])];
+                var produced = assessor.Judge(facts[incident.Id], histories[(incident.PersonId, incident.Kind)]).ToArray();
+                var corrects = incident.At < start ? OccurrenceInPeriod.MonthOf(incident.At, policies.Zone) : ((int, int)?)null;
+                results[index] = (produced, [.. produced.Select(line => new StatementLine(month.Year, month.Month,
+                    int.Parse(line.Person, CultureInfo.InvariantCulture), line, incident.Id, corrects, Json(line.Reason)))], null);
             }
-            catch (DomainException e) when (forClose)
+            catch (DomainException e)
             {
-                throw new ConflictException("MonthCloseIncidentProblem", incident.Number, DomainExceptionHandler.Format(errors, e.Code, e.Arguments));
+                results[index] = (null, null, e);
             }
-            catch (DomainException)
+        });
+        var lines = new List<StatementLine>(targets.Count * 5 / 4);
+        var judged = new List<AssessmentLine>(targets.Count * 5 / 4);
+        for (var index = 0; index < targets.Count; index++)
+        {
+            var (produced, ledger, problem) = results[index];
+            if (problem is not null)
             {
+                if (forClose)
+                    throw new ConflictException("MonthCloseIncidentProblem", targets[index].Number, DomainExceptionHandler.Format(errors, problem.Code, problem.Arguments));
                 continue; // the preview leaves out what the close will refuse; the incident's page says why
             }
-            var corrects = incident.At < start ? OccurrenceInPeriod.MonthOf(incident.At, policies.Zone) : ((int, int)?)null;
-            foreach (var line in produced)
-            {
-                judged.Add(line);
-                lines.Add(new StatementLine(month.Year, month.Month, int.Parse(line.Person, CultureInfo.InvariantCulture), line, incident.Id, corrects,
-                    Json(line.Reason)));
-            }
+            judged.AddRange(produced!);
+            lines.AddRange(ledger!);
         }
         if (watch is not null) Phase(watch, "judge");
 
