@@ -173,11 +173,15 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
 
         // The rules count only earlier incidents of the same person and kind (OccurrenceInPeriod, ReworkLowersSkill), so
         // each incident is judged against that slice of its person's history rather than all of it: same lines, less work.
+        // A million incidents name ten thousand people, nineteen kinds and a few hundred distinct reasons: each is kept once.
+        var names = new Dictionary<int, string>();
+        string Name(int id) => names.TryGetValue(id, out var name) ? name : names[id] = IncidentService.Person(id);
+        var reasons = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var facts = new Dictionary<int, IncidentFacts>(all.Count);
         var histories = new Dictionary<(int Person, string Kind), List<IncidentFacts>>();
         foreach (var incident in all)
         {
-            var fact = incident.Facts(withEvidence.Contains(incident.Id));
+            var fact = incident.Facts(withEvidence.Contains(incident.Id), Name);
             facts[incident.Id] = fact;
             if (!histories.TryGetValue((incident.PersonId, incident.Kind), out var history)) histories[(incident.PersonId, incident.Kind)] = history = [];
             history.Add(fact);
@@ -195,7 +199,7 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
                 var produced = assessor.Judge(facts[incident.Id], histories[(incident.PersonId, incident.Kind)]).ToArray();
                 var corrects = incident.At < start ? OccurrenceInPeriod.MonthOf(incident.At, policies.Zone) : ((int, int)?)null;
                 results[index] = (produced, [.. produced.Select(line => new StatementLine(month.Year, month.Month,
-                    int.Parse(line.Person, CultureInfo.InvariantCulture), line, incident.Id, corrects, Json(line.Reason)))], null);
+                    int.Parse(line.Person, CultureInfo.InvariantCulture), line, incident.Id, corrects, reasons.GetOrAdd(Json(line.Reason), json => json)))], null);
             }
             catch (DomainException e)
             {
@@ -368,10 +372,11 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
     {
         public string Number => $"AS{Id:000000}";
 
-        public IncidentFacts Facts(bool hasEvidence) => new()
+        /// <summary>The facts, with whether the incident has evidence and the people named once per close (<see cref="IncidentService.Person"/>).</summary>
+        public IncidentFacts Facts(bool hasEvidence, Func<int, string> person) => new()
         {
-            Id = Number, Sequence = Id, Person = IncidentService.Person(PersonId), Kind = Kind, At = At, Severity = Severity, Amount = Amount,
-            Waived = Waived, WaiverReason = WaiverReason, HasEvidence = hasEvidence, Manager = ManagerId is { } m ? IncidentService.Person(m) : null,
+            Id = Number, Sequence = Id, Person = person(PersonId), Kind = Kind, At = At, Severity = Severity, Amount = Amount,
+            Waived = Waived, WaiverReason = WaiverReason, HasEvidence = hasEvidence, Manager = ManagerId is { } m ? person(m) : null,
             RestoredAt = RestoredAt, Verified = Verified, FalseReport = FalseReport, Equipment = EquipmentId is { } e ? $"E{e}" : null,
             EquipmentKind = EquipmentKind, Cause = Cause, RepairClass = RepairClass,
         };
