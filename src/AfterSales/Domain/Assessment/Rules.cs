@@ -9,11 +9,12 @@ public static class OccurrenceInPeriod
     public static int Of(IncidentFacts incident, IEnumerable<IncidentFacts> history, KindPolicy kind, PolicyDocument policy, TimeZoneInfo zone)
     {
         var month = MonthOf(incident.At, zone);
+        var offset = zone.GetUtcOffset(incident.At);
         return 1 + history.Count(earlier =>
             earlier.Person == incident.Person && earlier.Kind == incident.Kind && Counts(earlier, kind) && IsBefore(earlier, incident)
             && kind.Period switch
             {
-                "month" => MonthOf(earlier.At, zone) == month,
+                "month" => InMonth(earlier.At, month, offset, zone),
                 "reworkWindow" => earlier.Equipment == incident.Equipment && earlier.Cause == incident.Cause
                     && earlier.At >= incident.At.AddDays(-policy.ReworkWindowDays),
                 _ => true,
@@ -26,6 +27,21 @@ public static class OccurrenceInPeriod
     /// <summary>Earlier in time; at the same instant, the one recorded first.</summary>
     public static bool IsBefore(IncidentFacts earlier, IncidentFacts incident) =>
         earlier.At < incident.At || (earlier.At == incident.At && earlier.Sequence < incident.Sequence);
+
+    /// <summary>
+    /// Whether an instant falls in the local month: the same answer as <see cref="MonthOf"/>, with the time-zone lookup
+    /// only within two days of the month's edges. <paramref name="nearOffset"/> is the zone's offset at a nearby instant;
+    /// two offsets of one zone never differ by more than 28 hours, so away from the edges it decides alone.
+    /// </summary>
+    public static bool InMonth(DateTimeOffset at, (int Year, int Month) month, TimeSpan nearOffset, TimeZoneInfo zone)
+    {
+        var approximate = at.UtcDateTime + nearOffset;
+        var first = new DateTime(month.Year, month.Month, 1);
+        var next = first.AddMonths(1);
+        if (approximate >= first.AddDays(2) && approximate < next.AddDays(-2)) return true;
+        if (approximate < first.AddDays(-2) || approximate >= next.AddDays(2)) return false;
+        return MonthOf(at, zone) == month;
+    }
 
     public static (int Year, int Month) MonthOf(DateTimeOffset at, TimeZoneInfo zone)
     {
@@ -109,10 +125,11 @@ public static class ReworkLowersSkill
         if (kind.SkillLevelDown is not { } rule || incident.Waived || !RepairClassCounts.Applies(incident, kind)
             || string.IsNullOrWhiteSpace(incident.EquipmentKind)) return null;
         var month = OccurrenceInPeriod.MonthOf(incident.At, zone);
+        var offset = zone.GetUtcOffset(incident.At);
         var count = 1 + history.Count(earlier => earlier.Person == incident.Person && earlier.Kind == incident.Kind
             && earlier.EquipmentKind == incident.EquipmentKind && OccurrenceInPeriod.Counts(earlier, kind)
             && OccurrenceInPeriod.IsBefore(earlier, incident)
-            && (rule.Period != "month" || OccurrenceInPeriod.MonthOf(earlier.At, zone) == month));
+            && (rule.Period != "month" || OccurrenceInPeriod.InMonth(earlier.At, month, offset, zone)));
         return count == rule.Count
             ? new LineDraft(0, Pot.Bonus, new ReasonPart("Reason.SkillLevelDown", count, incident.EquipmentKind), ["skillLevelDown"])
             : null;
