@@ -124,11 +124,11 @@ public class Incident : Entity
     }
 
     /// <summary>The incident as the rules see it, with the names the statement uses for people.</summary>
-    public IncidentFacts Facts(string person, string? manager, IReadOnlyDictionary<int, string>? equipmentNames = null) => new()
+    public IncidentFacts Facts(string person, string? manager) => new()
     {
         Id = Number, Sequence = Id, Person = person, Kind = Kind, At = At, Severity = Severity, Amount = Amount, Waived = Waived,
         WaiverReason = WaiverReason, HasEvidence = _files.Count > 0, Manager = manager, RestoredAt = RestoredAt, Verified = Verified,
-        FalseReport = FalseReport, Equipment = EquipmentId is { } e ? equipmentNames?.GetValueOrDefault(e) ?? $"E{e}" : null,
+        FalseReport = FalseReport, Equipment = EquipmentId is { } e ? $"E{e}" : null,
         EquipmentKind = EquipmentKind, Cause = Cause, RepairClass = RepairClass,
     };
 }

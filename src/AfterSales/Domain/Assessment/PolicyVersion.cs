@@ -87,18 +87,6 @@ public class PolicyVersion : Entity
         DecisionNote = Guard.Required(note, nameof(DecisionNote));
     }
 
-    /// <summary>The version the first run of the system approves: the shipped default, in force from the start.</summary>
-    public static PolicyVersion ShippedDefault(int systemStaffId, DateTimeOffset at)
-    {
-        var version = new PolicyVersion(1, PolicyDocument.DefaultText(), systemStaffId, at);
-        version.State = PolicyVersionState.Approved;
-        version.SubmittedAt = at;
-        version.DecidedById = systemStaffId;
-        version.DecidedAt = at;
-        version.EffectiveFrom = DateOnly.MinValue;
-        return version;
-    }
-
     private void Require(PolicyVersionState state)
     {
         if (State != state) throw new ConflictException("PolicyVersionState", new LocalizedArgument($"PolicyState.{State}"));
