@@ -21,7 +21,7 @@ public class Incident : Entity
 
     private Incident() { }
 
-    public Incident(IncidentDraft draft, int recordedById, DateTimeOffset recordedAt)
+    public Incident(IncidentDraft draft, int? recordedById, DateTimeOffset recordedAt)
     {
         if (!PolicyDocument.KnownKinds.Contains(draft.Kind)) throw new DomainException("IncidentKindUnknown", draft.Kind) { Field = nameof(Kind) };
         if (draft.PersonId <= 0) throw new DomainException("Required") { Field = "PersonId" };
@@ -74,7 +74,8 @@ public class Incident : Entity
 
     /// <summary>Who raised it: <c>manual</c>, or the part of the system (e.g. <c>daily-report</c>, <c>callback</c>).</summary>
     public string Source { get; private set; } = "manual";
-    public int RecordedById { get; private set; }
+    /// <summary>Who recorded it; null when a part of the system raised it (<see cref="Source"/> says which).</summary>
+    public int? RecordedById { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
     public IncidentState State { get; private set; }
     public string? AppealReason { get; private set; }

@@ -68,7 +68,7 @@ public sealed class IncidentService(AppDbContext db, IHttpContextAccessor http, 
     /// The one call every part of the system uses to raise an incident: checks it against the policy in force when
     /// it happened (with the person's history for ladders) and adds it to the unit of work; the caller saves.
     /// </summary>
-    public async Task<Incident> AddAsync(IncidentDraft draft, int recordedById)
+    public async Task<Incident> AddAsync(IncidentDraft draft, int? recordedById)
     {
         var person = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == draft.PersonId)
             ?? throw new DomainException("StaffNotFound") { Field = "PersonId" };
@@ -136,7 +136,8 @@ public sealed class IncidentService(AppDbContext db, IHttpContextAccessor http, 
         return new IncidentDto(incident.Id, incident.Number, incident.Version, incident.PersonId, names[incident.PersonId], incident.RegionId, incident.Kind,
             ReasonText.Kind(incident.Kind, text), incident.At, incident.Severity, incident.Amount, incident.Description, incident.Waived,
             incident.WaiverReason, incident.ManagerId, incident.RestoredAt, incident.Verified, incident.FalseReport, incident.WorkOrderId,
-            incident.EquipmentId, incident.EquipmentKind, incident.Cause, incident.RepairClass, incident.Source, names[incident.RecordedById],
+            incident.EquipmentId, incident.EquipmentKind, incident.Cause, incident.RepairClass, incident.Source,
+            incident.RecordedById is { } r ? names[r] : text["RecordedBySystem"],
             incident.RecordedAt, incident.State, incident.AppealReason, incident.AppealedAt,
             incident.AppealDecidedById is { } d ? names.GetValueOrDefault(d) : null, incident.AppealDecidedAt, incident.AppealDecisionNote,
             [.. incident.Files.OrderBy(f => f.AddedAt).Select(f => new IncidentFileDto(f.Id, f.Name, f.ContentType, f.Content.Length, f.AddedAt))],

@@ -87,7 +87,7 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("RecordedById")
+                    b.Property<int?>("RecordedById")
                         .HasColumnType("integer");
 
                     b.Property<int>("RegionId")
@@ -2778,8 +2778,7 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.HasOne("AfterSales.Domain.People.Staff", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Organization.Region", null)
                         .WithMany()

@@ -80,7 +80,7 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("RecordedById")
+                    b.Property<int?>("RecordedById")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RegionId")
@@ -2681,8 +2681,7 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.HasOne("AfterSales.Domain.People.Staff", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AfterSales.Domain.Organization.Region", null)
                         .WithMany()
