@@ -86,8 +86,9 @@ internal sealed class StatementLineConfiguration : IEntityTypeConfiguration<Stat
         b.Property(l => l.Flags).HasMaxLength(200);
         b.HasIndex(l => new { l.Year, l.Month, l.StaffId });
         b.HasIndex(l => l.IncidentId);
-        b.HasOne<Staff>().WithMany().HasForeignKey(l => l.StaffId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Incident>().WithMany().HasForeignKey(l => l.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign keys to Staff and Incidents: a close appends a million lines whose ids it has just read in the same
+        // transaction, staff and incidents are never deleted, and on PostgreSQL each key check locks the parent row
+        // (two per line, ~17 s per million lines, docs/assessment-benchmark.md). The ledger is append-only by trigger.
     }
 }
 

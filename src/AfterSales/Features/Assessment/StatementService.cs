@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using AfterSales.Data;
 using AfterSales.Domain;
 using AfterSales.Domain.Assessment;
@@ -100,18 +99,31 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         }
         Phase(watch, "lock");
 
-        var (statements, lines, ranking) = await JudgeAsync(month, forClose: true, people: null, ct, watch);
-        // The ledger is append-only and not audited row by row: written in bulk, in this transaction, person by person
-        // (each person's lines keep their order) so that the (month, person) index grows at its end.
-        await LedgerWriter.AppendAsync(db, [.. lines.OrderBy(l => l.StaffId)], ct);
-        Phase(watch, "lines");
-        await LedgerWriter.AppendAsync(db, [.. statements.Select(s => new MonthStatement(s.Key, s.Value,
-            ranking.GetValueOrDefault(s.Key)?.Score, ranking.GetValueOrDefault(s.Key)?.Rank, ranking.Count))], ct);
+        var judgement = await LoadAsync(month, people: null, ct, watch);
+        // The ledger is append-only and not audited row by row: written in bulk, in this transaction, as each person is
+        // judged (PostgreSQL takes them in while the next people are judged).
+        var totals = new List<MonthStatement>();
+        var skillChanges = new Dictionary<int, int>();
+        var net = 0m;
+        int lines;
+        await using (var ledger = await LedgerWriter<StatementLine>.OpenAsync(db, ct))
+        {
+            await judgement.RunAsync(forClose: true, people: null, async (person, statement, personLines, place, ranked) =>
+            {
+                foreach (var line in personLines) await ledger.WriteAsync(line);
+                totals.Add(new MonthStatement(person, statement, place?.Score, place?.Rank, ranked));
+                if (statement.SkillLevelChange != 0) skillChanges[person] = statement.SkillLevelChange;
+                net += statement.Net;
+            }, errors, ct);
+            await ledger.CompleteAsync();
+            lines = ledger.Count;
+        }
+        Phase(watch, "judge and lines");
+        await LedgerWriter<MonthStatement>.AppendAsync(db, totals, ct);
         Phase(watch, "totals");
-        var changed = statements.Where(s => s.Value.SkillLevelChange != 0).Select(s => s.Key).ToList();
-        foreach (var person in await db.Staff.Where(s => changed.Contains(s.Id)).ToListAsync(ct))
-            person.SetSkillLevel(Math.Clamp(person.SkillLevel + statements[person.Id].SkillLevelChange, Staff.LowestSkillLevel, Staff.HighestSkillLevel));
-        close.Summarize(statements.Count, lines.Count, statements.Values.Sum(s => s.Net));
+        foreach (var person in await db.Staff.Where(s => skillChanges.Keys.Contains(s.Id)).ToListAsync(ct))
+            person.SetSkillLevel(Math.Clamp(person.SkillLevel + skillChanges[person.Id], Staff.LowestSkillLevel, Staff.HighestSkillLevel));
+        close.Summarize(totals.Count, lines, net);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         Phase(watch, "commit");
@@ -148,13 +160,23 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
     private async Task<Dictionary<int, (Statement Statement, decimal? Score, int? Rank, int Ranked)>> PreviewAsync((int Year, int Month) month,
         IReadOnlyCollection<int> people)
     {
-        var (statements, _, ranking) = await JudgeAsync(month, forClose: false, people, default);
-        return statements.ToDictionary(s => s.Key, s => (s.Value, ranking.GetValueOrDefault(s.Key)?.Score, ranking.GetValueOrDefault(s.Key)?.Rank, ranking.Count));
+        var judgement = await LoadAsync(month, people, default);
+        var statements = new Dictionary<int, (Statement Statement, decimal? Score, int? Rank, int Ranked)>();
+        await judgement.RunAsync(forClose: false, people, (person, statement, _, place, ranked) =>
+        {
+            statements[person] = (statement, place?.Score, place?.Rank, ranked);
+            return ValueTask.CompletedTask;
+        }, errors, default);
+        return statements;
     }
 
-    /// <summary>The month's lines and statements: the month's incidents, late incidents of closed months, and reversals.</summary>
-    private async Task<(Dictionary<int, Statement> Statements, List<StatementLine> Lines, Dictionary<int, RankedPerson> Ranking)> JudgeAsync(
-        (int Year, int Month) month, bool forClose, IReadOnlyCollection<int>? people, CancellationToken ct, Stopwatch? watch = null)
+    /// <summary>
+    /// Everything a month's judgement reads, read before it starts (a close then streams its lines on the same
+    /// connection): incidents up to the month's end, which have evidence, which are already on a closed month's ledger,
+    /// reversals of appeals upheld after their month closed, and the ranking.
+    /// </summary>
+    private async Task<MonthJudgement> LoadAsync((int Year, int Month) month, IReadOnlyCollection<int>? people, CancellationToken ct,
+        Stopwatch? watch = null)
     {
         var (start, end) = MonthRange.Instants(month, policies.Zone);
         var assessor = await policies.AssessorAsync(ct);
@@ -171,56 +193,9 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
             .Distinct().ToListAsync(ct)).ToHashSet();
         if (watch is not null) Phase(watch, "read incidents");
 
-        // The rules count only earlier incidents of the same person and kind (OccurrenceInPeriod, ReworkLowersSkill), so
-        // each incident is judged against that slice of its person's history rather than all of it: same lines, less work.
-        // A million incidents name ten thousand people, nineteen kinds and a few hundred distinct reasons: each is kept once.
-        var names = new Dictionary<int, string>();
-        string Name(int id) => names.TryGetValue(id, out var name) ? name : names[id] = IncidentService.Person(id);
-        var reasons = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var facts = new Dictionary<int, IncidentFacts>(all.Count);
-        var histories = new Dictionary<(int Person, string Kind), List<IncidentFacts>>();
-        foreach (var incident in all)
-        {
-            var fact = incident.Facts(withEvidence.Contains(incident.Id), Name);
-            facts[incident.Id] = fact;
-            if (!histories.TryGetValue((incident.PersonId, incident.Kind), out var history)) histories[(incident.PersonId, incident.Kind)] = history = [];
-            history.Add(fact);
-        }
-        var targets = all.Where(i => !settled.Contains(i.Id)
-            && (i.At >= start || closedMonths.Contains(OccurrenceInPeriod.MonthOf(i.At, policies.Zone)))).ToList();
-
-        // The rules are pure and each incident reads only its own history: judged in parallel, gathered in order.
-        var results = new (AssessmentLine[]? Lines, StatementLine[]? Ledger, DomainException? Problem)[targets.Count];
-        Parallel.For(0, targets.Count, new ParallelOptions { CancellationToken = ct }, index =>
-        {
-            var incident = targets[index];
-            try
-            {
-                var produced = assessor.Judge(facts[incident.Id], histories[(incident.PersonId, incident.Kind)]).ToArray();
-                var corrects = incident.At < start ? OccurrenceInPeriod.MonthOf(incident.At, policies.Zone) : ((int, int)?)null;
-                results[index] = (produced, [.. produced.Select(line => new StatementLine(month.Year, month.Month,
-                    int.Parse(line.Person, CultureInfo.InvariantCulture), line, incident.Id, corrects, reasons.GetOrAdd(Json(line.Reason), json => json)))], null);
-            }
-            catch (DomainException e)
-            {
-                results[index] = (null, null, e);
-            }
-        });
-        var lines = new List<StatementLine>(targets.Count * 5 / 4);
-        var judged = new List<AssessmentLine>(targets.Count * 5 / 4);
-        for (var index = 0; index < targets.Count; index++)
-        {
-            var (produced, ledger, problem) = results[index];
-            if (problem is not null)
-            {
-                if (forClose)
-                    throw new ConflictException("MonthCloseIncidentProblem", targets[index].Number, DomainExceptionHandler.Format(errors, problem.Code, problem.Arguments));
-                continue; // the preview leaves out what the close will refuse; the incident's page says why
-            }
-            judged.AddRange(produced!);
-            lines.AddRange(ledger!);
-        }
-        if (watch is not null) Phase(watch, "judge");
+        var extra = new Dictionary<int, List<Judged>>();
+        void Add(int person, AssessmentLine line, StatementLine ledger) =>
+            (extra.TryGetValue(person, out var lines) ? lines : extra[person] = []).Add(new Judged(line, ledger));
 
         // Appeals upheld after the incident's month was closed: what it cost there comes back now.
         var reversed = db.Incidents.AsNoTracking().Where(i => i.State == IncidentState.AppealUpheld
@@ -235,8 +210,8 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
                 if (refund <= 0) continue;
                 var reversal = new AssessmentLine(IncidentService.Person(line.StaffId), incident.Number, line.Rule, line.PolicyVersion, line.Kind, line.At,
                     refund, Pot.Reward, [new ReasonPart("Reason.Reversal", incident.Number, MonthRange.Text((line.Year, line.Month)))], []);
-                judged.Add(reversal);
-                lines.Add(new StatementLine(month.Year, month.Month, line.StaffId, reversal, incident.Id, (line.Year, line.Month), Json(reversal.Reason), reverses: true));
+                Add(line.StaffId, reversal, new StatementLine(month.Year, month.Month, line.StaffId, reversal, incident.Id, (line.Year, line.Month),
+                    ReasonJson.Of(reversal.Reason), reverses: true));
             }
         }
 
@@ -247,25 +222,15 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         foreach (var line in MonthlyRanking.Lines(ranked, inForce.Document.Ranking, inForce.Version, monthEnd)
                      .Concat(month.Month == 12 ? await YearEndLinesAsync(month.Year, ranked, inForce, monthEnd, ct) : []))
         {
-            judged.Add(line);
-            lines.Add(new StatementLine(month.Year, month.Month, int.Parse(line.Person, CultureInfo.InvariantCulture), line, null, null, Json(line.Reason)));
+            var person = int.Parse(line.Person, CultureInfo.InvariantCulture);
+            Add(person, line, new StatementLine(month.Year, month.Month, person, line, null, null, ReasonJson.Of(line.Reason)));
         }
-        var ranking = ranked.ToDictionary(r => int.Parse(r.Person, CultureInfo.InvariantCulture));
+        // Every technician gets a statement of the closed month, even one with nothing on it.
+        var technicians = await db.Staff.Where(s => s.Role == StaffRole.Technician && s.IsActive).Select(s => s.Id).ToListAsync(ct);
         if (watch is not null) Phase(watch, "reversals and ranking");
 
-        var defaultBase = inForce.Document.BonusBase;
-        var statements = judged.GroupBy(l => int.Parse(l.Person, CultureInfo.InvariantCulture))
-            .Where(g => people is null || people.Contains(g.Key))
-            .ToDictionary(g => g.Key, g => Statement.Of(g.First().Person, month.Year, month.Month, defaultBase,
-                [.. g.OrderBy(l => l.At).ThenBy(l => l.IncidentId, StringComparer.Ordinal)]));
-        if (forClose)
-        {
-            // Every technician gets a statement of the month, even one with nothing on it.
-            foreach (var id in await db.Staff.Where(s => s.Role == StaffRole.Technician && s.IsActive).Select(s => s.Id).ToListAsync(ct))
-                statements.TryAdd(id, Statement.Of(IncidentService.Person(id), month.Year, month.Month, defaultBase, []));
-        }
-        if (watch is not null) Phase(watch, "statements");
-        return (statements, lines, ranking);
+        return new MonthJudgement(month, start, policies.Zone, assessor, all, withEvidence, settled, closedMonths, extra,
+            ranked.ToDictionary(r => int.Parse(r.Person, CultureInfo.InvariantCulture)), inForce.Document.BonusBase, technicians);
     }
 
     /// <summary>RNK-1: each active technician's month, from their visits, jobs, records, surveys and incidents.</summary>
@@ -334,7 +299,7 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         return totals.ToDictionary(t => t.StaffId, t => (new Statement(IncidentService.Person(t.StaffId), t.Year, t.Month, t.BonusBase, t.BonusDeductions,
             t.BonusForfeited, t.PayDeductions, t.Rewards, t.Net, t.Flags.Length == 0 ? [] : t.Flags.Split(','), t.SkillLevelChange,
             [.. lines.Where(l => l.StaffId == t.StaffId).Select(l => new AssessmentLine(IncidentService.Person(l.StaffId),
-                l.IncidentId is { } i ? numbers[i] : "", l.Rule, l.PolicyVersion, l.Kind, l.At, l.Amount, l.Pot, Parts(l.Reason),
+                l.IncidentId is { } i ? numbers[i] : "", l.Rule, l.PolicyVersion, l.Kind, l.At, l.Amount, l.Pot, ReasonJson.Parts(l.Reason),
                 l.Flags.Length == 0 ? [] : l.Flags.Split(','), l.ForfeitsBonus) { Corrects = l.CorrectsYear is { } y ? MonthRange.Text((y, l.CorrectsMonth!.Value)) : null })]),
             t.Score, t.Rank, t.Ranked ?? 0));
     }
@@ -352,33 +317,4 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
 
     private static int? IncidentId(string number) =>
         number.StartsWith("AS", StringComparison.Ordinal) && int.TryParse(number[2..], CultureInfo.InvariantCulture, out var id) ? id : null;
-
-    /// <summary>Reason parts are stored as code and text arguments: all the reader needs to render them in any language.</summary>
-    private static string Json(IReadOnlyList<ReasonPart> parts) =>
-        JsonSerializer.Serialize(parts.Select(p => new StoredPart(p.Code, [.. p.Arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")])));
-
-    private static ReasonPart[] Parts(string json) =>
-        [.. (JsonSerializer.Deserialize<StoredPart[]>(json) ?? []).Select(p => new ReasonPart(p.Code, [.. p.Args]))];
-
-    private sealed record StoredPart(string Code, string[] Args);
-
-    /// <summary>
-    /// The columns of an incident the rules read, and the facts they make — exactly <see cref="Incident.Facts"/> (without
-    /// equipment names), without materializing the whole entity: a close reads every incident up to the month's end.
-    /// </summary>
-    private sealed record IncidentRow(int Id, int PersonId, int? ManagerId, string Kind, DateTimeOffset At, Severity Severity, decimal? Amount,
-        bool Waived, string? WaiverReason, DateTimeOffset? RestoredAt, bool Verified, bool FalseReport, int? EquipmentId, string? EquipmentKind,
-        string? Cause, string? RepairClass)
-    {
-        public string Number => $"AS{Id:000000}";
-
-        /// <summary>The facts, with whether the incident has evidence and the people named once per close (<see cref="IncidentService.Person"/>).</summary>
-        public IncidentFacts Facts(bool hasEvidence, Func<int, string> person) => new()
-        {
-            Id = Number, Sequence = Id, Person = person(PersonId), Kind = Kind, At = At, Severity = Severity, Amount = Amount,
-            Waived = Waived, WaiverReason = WaiverReason, HasEvidence = hasEvidence, Manager = ManagerId is { } m ? person(m) : null,
-            RestoredAt = RestoredAt, Verified = Verified, FalseReport = FalseReport, Equipment = EquipmentId is { } e ? $"E{e}" : null,
-            EquipmentKind = EquipmentKind, Cause = Cause, RepairClass = RepairClass,
-        };
-    }
 }

@@ -445,8 +445,6 @@ namespace AfterSales.Data.Migrations.Postgres
 
                     b.HasIndex("IncidentId");
 
-                    b.HasIndex("StaffId");
-
                     b.HasIndex("Year", "Month", "StaffId");
 
                     b.ToTable("StatementLines");
@@ -2839,20 +2837,6 @@ namespace AfterSales.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DecidedById")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("AfterSales.Domain.Assessment.StatementLine", b =>
-                {
-                    b.HasOne("AfterSales.Domain.Assessment.Incident", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("AfterSales.Domain.People.Staff", null)
-                        .WithMany()
-                        .HasForeignKey("StaffId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Callbacks.Callback", b =>

@@ -428,8 +428,6 @@ namespace AfterSales.Data.Migrations.Sqlite
 
                     b.HasIndex("IncidentId");
 
-                    b.HasIndex("StaffId");
-
                     b.HasIndex("Year", "Month", "StaffId");
 
                     b.ToTable("StatementLines");
@@ -2742,20 +2740,6 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DecidedById")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("AfterSales.Domain.Assessment.StatementLine", b =>
-                {
-                    b.HasOne("AfterSales.Domain.Assessment.Incident", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("AfterSales.Domain.People.Staff", null)
-                        .WithMany()
-                        .HasForeignKey("StaffId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Callbacks.Callback", b =>

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using AfterSales.Domain;
+using AfterSales.Domain.Assessment;
+using AfterSales.Infrastructure;
+using Microsoft.Extensions.Localization;
+
+namespace AfterSales.Features.Assessment;
+
+/// <summary>A person's finished month: their statement, the ledger lines that make it, and their place in the ranking.</summary>
+internal delegate ValueTask Settle(int person, Statement statement, IReadOnlyList<StatementLine> lines, RankedPerson? place, int ranked);
+
+/// <summary>
+/// One month judged in memory from what <see cref="StatementService"/> read: the month's incidents, late incidents of
+/// closed months, reversals and the ranking lines. People are judged one by one — each incident against the slice of
+/// its person's history the rules read (OccurrenceInPeriod and ReworkLowersSkill count only earlier incidents of the
+/// same person and kind) — in parallel batches, and each finished person is handed to the caller at once, so a close
+/// never holds a million ledger lines (it writes them as they come) and no query runs while it judges.
+/// </summary>
+internal sealed class MonthJudgement(
+    (int Year, int Month) month,
+    DateTimeOffset start,
+    TimeZoneInfo zone,
+    Assessor assessor,
+    List<IncidentRow> incidents,
+    HashSet<int> withEvidence,
+    HashSet<int> settledIncidents,
+    HashSet<(int Year, int Month)> closedMonths,
+    Dictionary<int, List<Judged>> extraLines,
+    Dictionary<int, RankedPerson> ranking,
+    decimal defaultBonusBase,
+    IReadOnlyList<int> technicians)
+{
+    /// <summary>People judged together between two hand-overs: enough to keep both cores busy, few enough to stay small.</summary>
+    private const int Batch = 256;
+
+    public IReadOnlyDictionary<int, RankedPerson> Ranking => ranking;
+
+    /// <summary>
+    /// Judges everyone and settles each person once, in ascending id except managers, who wait for the co-penalties of
+    /// their people's incidents. <paramref name="forClose"/>: an incident the rules cannot judge stops everything (the
+    /// preview leaves it out; its page says why) and every active technician gets a statement, even an empty one.
+    /// </summary>
+    public async Task RunAsync(bool forClose, IReadOnlyCollection<int>? people, Settle settle, IStringLocalizer<ErrorText> errors, CancellationToken ct)
+    {
+        incidents.Sort((a, b) => a.PersonId != b.PersonId ? a.PersonId.CompareTo(b.PersonId) : a.Id.CompareTo(b.Id));
+        var names = incidents.Select(i => i.PersonId).Concat(incidents.Where(i => i.ManagerId is not null).Select(i => i.ManagerId!.Value))
+            .Distinct().ToDictionary(id => id, IncidentService.Person);
+        var managers = incidents.Where(i => i.ManagerId is not null && IsTarget(i)).Select(i => i.ManagerId!.Value).ToHashSet();
+        var spans = new List<(int Person, int From, int Count)>();
+        for (var from = 0; from < incidents.Count;)
+        {
+            var to = from;
+            while (to < incidents.Count && incidents[to].PersonId == incidents[from].PersonId) to++;
+            spans.Add((incidents[from].PersonId, from, to - from));
+            from = to;
+        }
+
+        var pending = new Dictionary<int, List<Judged>>();
+        var settled = new HashSet<int>();
+        List<Judged> Pending(int person)
+        {
+            if (settled.Contains(person)) throw new InvalidOperationException($"Staff {person} was settled before all their lines were judged.");
+            return pending.TryGetValue(person, out var lines) ? lines : pending[person] = [];
+        }
+        async ValueTask SettleAsync(int person)
+        {
+            settled.Add(person);
+            var lines = pending.Remove(person, out var own) ? own : [];
+            if (extraLines.Remove(person, out var extra)) lines.AddRange(extra);
+            if (people is not null && !people.Contains(person)) return;
+            lines.Sort((a, b) => a.Line.At != b.Line.At ? a.Line.At.CompareTo(b.Line.At) : string.CompareOrdinal(a.Line.IncidentId, b.Line.IncidentId));
+            var statement = Statement.Of(IncidentService.Person(person), month.Year, month.Month, defaultBonusBase, [.. lines.Select(l => l.Line)]);
+            await settle(person, statement, [.. lines.Select(l => l.Ledger)], ranking.GetValueOrDefault(person), ranking.Count);
+        }
+
+        for (var first = 0; first < spans.Count; first += Batch)
+        {
+            var batch = spans.GetRange(first, Math.Min(Batch, spans.Count - first));
+            var results = new PersonJudged[batch.Count];
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, k => results[k] = JudgePerson(batch[k].From, batch[k].Count, names));
+            for (var k = 0; k < batch.Count; k++)
+            {
+                var (lines, problem) = results[k];
+                if (problem is { } p && forClose)
+                    throw new ConflictException("MonthCloseIncidentProblem", p.Incident, DomainExceptionHandler.Format(errors, p.Error.Code, p.Error.Arguments));
+                var person = batch[k].Person;
+                var own = Pending(person);
+                foreach (var line in lines) (line.Ledger.StaffId == person ? own : Pending(line.Ledger.StaffId)).Add(line);
+                if (!managers.Contains(person)) await SettleAsync(person);
+            }
+        }
+        foreach (var person in pending.Keys.Concat(extraLines.Keys).Distinct().Order().ToList()) await SettleAsync(person);
+        if (!forClose) return;
+        foreach (var person in technicians.Where(t => !settled.Contains(t))) await SettleAsync(person);
+    }
+
+    private bool IsTarget(IncidentRow incident) => !settledIncidents.Contains(incident.Id)
+        && (incident.At >= start || closedMonths.Contains(OccurrenceInPeriod.MonthOf(incident.At, zone)));
+
+    /// <summary>One person's incidents of the month (and late ones of closed months) against their own history.</summary>
+    private PersonJudged JudgePerson(int from, int count, Dictionary<int, string> names)
+    {
+        var facts = new IncidentFacts[count];
+        var histories = new Dictionary<string, List<IncidentFacts>>(StringComparer.Ordinal);
+        for (var k = 0; k < count; k++)
+        {
+            var incident = incidents[from + k];
+            facts[k] = incident.Facts(withEvidence.Contains(incident.Id), names);
+            if (!histories.TryGetValue(incident.Kind, out var history)) histories[incident.Kind] = history = [];
+            history.Add(facts[k]);
+        }
+        var lines = new List<Judged>(count + count / 4);
+        (string, DomainException)? problem = null;
+        for (var k = 0; k < count; k++)
+        {
+            var incident = incidents[from + k];
+            if (!IsTarget(incident)) continue;
+            IReadOnlyList<AssessmentLine> produced;
+            try
+            {
+                produced = assessor.Judge(facts[k], histories[incident.Kind]);
+            }
+            catch (DomainException e)
+            {
+                problem ??= (incident.Number, e); // the preview leaves this incident out; the close stops
+                continue;
+            }
+            var corrects = incident.At < start ? OccurrenceInPeriod.MonthOf(incident.At, zone) : ((int, int)?)null;
+            foreach (var line in produced)
+                lines.Add(new Judged(line, new StatementLine(month.Year, month.Month, int.Parse(line.Person, CultureInfo.InvariantCulture), line,
+                    incident.Id, corrects, ReasonJson.Of(line.Reason))));
+        }
+        return new PersonJudged(lines, problem);
+    }
+
+    private sealed record PersonJudged(List<Judged> Lines, (string Incident, DomainException Error)? Problem);
+}
+
+/// <summary>A judged line and the ledger row that stores it.</summary>
+internal sealed record Judged(AssessmentLine Line, StatementLine Ledger);
+
+/// <summary>Reason parts are stored as code and text arguments: all the reader needs to render them in any language.</summary>
+internal static class ReasonJson
+{
+    public static string Of(IReadOnlyList<ReasonPart> parts) =>
+        JsonSerializer.Serialize(parts.Select(p => new StoredPart(p.Code, [.. p.Arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")])));
+
+    public static ReasonPart[] Parts(string json) =>
+        [.. (JsonSerializer.Deserialize<StoredPart[]>(json) ?? []).Select(p => new ReasonPart(p.Code, [.. p.Args]))];
+
+    private sealed record StoredPart(string Code, string[] Args);
+}
+
+/// <summary>
+/// The columns of an incident the rules read, and the facts they make — exactly <see cref="Incident.Facts"/> (without
+/// equipment names), without materializing the whole entity: a close reads every incident up to the month's end.
+/// </summary>
+internal sealed record IncidentRow(int Id, int PersonId, int? ManagerId, string Kind, DateTimeOffset At, Severity Severity, decimal? Amount,
+    bool Waived, string? WaiverReason, DateTimeOffset? RestoredAt, bool Verified, bool FalseReport, int? EquipmentId, string? EquipmentKind,
+    string? Cause, string? RepairClass)
+{
+    public string Number => $"AS{Id:000000}";
+
+    /// <summary>The facts, with whether the incident has evidence and the people's names made once per close.</summary>
+    public IncidentFacts Facts(bool hasEvidence, Dictionary<int, string> names) => new()
+    {
+        Id = Number, Sequence = Id, Person = names[PersonId], Kind = Kind, At = At, Severity = Severity, Amount = Amount,
+        Waived = Waived, WaiverReason = WaiverReason, HasEvidence = hasEvidence, Manager = ManagerId is { } m ? names[m] : null,
+        RestoredAt = RestoredAt, Verified = Verified, FalseReport = FalseReport, Equipment = EquipmentId is { } e ? $"E{e}" : null,
+        EquipmentKind = EquipmentKind, Cause = Cause, RepairClass = RepairClass,
+    };
+}
