@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using AfterSales.Domain;
 using AfterSales.Domain.Assessment;
@@ -32,7 +34,7 @@ internal sealed class MonthJudgement(
     IReadOnlyList<int> technicians)
 {
     /// <summary>People judged together between two hand-overs: enough to keep both cores busy, few enough to stay small.</summary>
-    private const int Batch = 256;
+    private const int Batch = 32;
 
     public IReadOnlyDictionary<int, RankedPerson> Ranking => ranking;
 
@@ -43,16 +45,25 @@ internal sealed class MonthJudgement(
     /// </summary>
     public async Task RunAsync(bool forClose, IReadOnlyCollection<int>? people, Settle settle, IStringLocalizer<ErrorText> errors, CancellationToken ct)
     {
-        incidents.Sort((a, b) => a.PersonId != b.PersonId ? a.PersonId.CompareTo(b.PersonId) : a.Id.CompareTo(b.Id));
-        var names = incidents.Select(i => i.PersonId).Concat(incidents.Where(i => i.ManagerId is not null).Select(i => i.ManagerId!.Value))
-            .Distinct().ToDictionary(id => id, IncidentService.Person);
+        // Person by person, each person's incidents in the order they were recorded: an index sorted by one key.
+        var order = new int[incidents.Count];
+        var keys = new long[incidents.Count];
+        for (var k = 0; k < incidents.Count; k++) (order[k], keys[k]) = (k, ((long)incidents[k].PersonId << 32) | (uint)incidents[k].Id);
+        Array.Sort(keys, order);
+        var names = new Dictionary<int, string>();
+        foreach (var incident in incidents)
+        {
+            names.TryAdd(incident.PersonId, IncidentService.Person(incident.PersonId));
+            if (incident.ManagerId is { } m) names.TryAdd(m, IncidentService.Person(m));
+        }
         var managers = incidents.Where(i => i.ManagerId is not null && IsTarget(i)).Select(i => i.ManagerId!.Value).ToHashSet();
         var spans = new List<(int Person, int From, int Count)>();
-        for (var from = 0; from < incidents.Count;)
+        for (var from = 0; from < order.Length;)
         {
+            var person = incidents[order[from]].PersonId;
             var to = from;
-            while (to < incidents.Count && incidents[to].PersonId == incidents[from].PersonId) to++;
-            spans.Add((incidents[from].PersonId, from, to - from));
+            while (to < order.Length && incidents[order[to]].PersonId == person) to++;
+            spans.Add((person, from, to - from));
             from = to;
         }
 
@@ -74,17 +85,25 @@ internal sealed class MonthJudgement(
             await settle(person, statement, [.. lines.Select(l => l.Ledger)], ranking.GetValueOrDefault(person), ranking.Count);
         }
 
-        for (var first = 0; first < spans.Count; first += Batch)
+        // The next batch is judged (on the other core) while this one is handed over (and written).
+        Task<PersonJudged[]> JudgeBatch(int first) => Task.Run(() =>
         {
             var batch = spans.GetRange(first, Math.Min(Batch, spans.Count - first));
             var results = new PersonJudged[batch.Count];
-            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, k => results[k] = JudgePerson(batch[k].From, batch[k].Count, names));
-            for (var k = 0; k < batch.Count; k++)
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, k => results[k] = JudgePerson(order, batch[k].From, batch[k].Count, names));
+            return results;
+        }, ct);
+        var next = spans.Count > 0 ? JudgeBatch(0) : null;
+        for (var first = 0; first < spans.Count; first += Batch)
+        {
+            var results = await next!;
+            next = first + Batch < spans.Count ? JudgeBatch(first + Batch) : null;
+            for (var k = 0; k < results.Length; k++)
             {
                 var (lines, problem) = results[k];
                 if (problem is { } p && forClose)
                     throw new ConflictException("MonthCloseIncidentProblem", p.Incident, DomainExceptionHandler.Format(errors, p.Error.Code, p.Error.Arguments));
-                var person = batch[k].Person;
+                var person = spans[first + k].Person;
                 var own = Pending(person);
                 foreach (var line in lines) (line.Ledger.StaffId == person ? own : Pending(line.Ledger.StaffId)).Add(line);
                 if (!managers.Contains(person)) await SettleAsync(person);
@@ -99,13 +118,13 @@ internal sealed class MonthJudgement(
         && (incident.At >= start || closedMonths.Contains(OccurrenceInPeriod.MonthOf(incident.At, zone)));
 
     /// <summary>One person's incidents of the month (and late ones of closed months) against their own history.</summary>
-    private PersonJudged JudgePerson(int from, int count, Dictionary<int, string> names)
+    private PersonJudged JudgePerson(int[] order, int from, int count, Dictionary<int, string> names)
     {
         var facts = new IncidentFacts[count];
         var histories = new Dictionary<string, List<IncidentFacts>>(StringComparer.Ordinal);
         for (var k = 0; k < count; k++)
         {
-            var incident = incidents[from + k];
+            var incident = incidents[order[from + k]];
             facts[k] = incident.Facts(withEvidence.Contains(incident.Id), names);
             if (!histories.TryGetValue(incident.Kind, out var history)) histories[incident.Kind] = history = [];
             history.Add(facts[k]);
@@ -114,7 +133,7 @@ internal sealed class MonthJudgement(
         (string, DomainException)? problem = null;
         for (var k = 0; k < count; k++)
         {
-            var incident = incidents[from + k];
+            var incident = incidents[order[from + k]];
             if (!IsTarget(incident)) continue;
             IReadOnlyList<AssessmentLine> produced;
             try
@@ -140,11 +159,35 @@ internal sealed class MonthJudgement(
 /// <summary>A judged line and the ledger row that stores it.</summary>
 internal sealed record Judged(AssessmentLine Line, StatementLine Ledger);
 
-/// <summary>Reason parts are stored as code and text arguments: all the reader needs to render them in any language.</summary>
+/// <summary>
+/// Reason parts are stored as code and text arguments (<c>[{"Code":"…","Args":["…"]}]</c>): all the reader needs to
+/// render them in any language. Written by hand with one reused buffer per thread: a close writes a million of them.
+/// </summary>
 internal static class ReasonJson
 {
-    public static string Of(IReadOnlyList<ReasonPart> parts) =>
-        JsonSerializer.Serialize(parts.Select(p => new StoredPart(p.Code, [.. p.Arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")])));
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
+    [ThreadStatic] private static Utf8JsonWriter? _writer;
+
+    public static string Of(IReadOnlyList<ReasonPart> parts)
+    {
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
+        var json = _writer ??= new Utf8JsonWriter(buffer);
+        json.Reset(buffer);
+        json.WriteStartArray();
+        foreach (var part in parts)
+        {
+            json.WriteStartObject();
+            json.WriteString("Code", part.Code);
+            json.WriteStartArray("Args");
+            foreach (var argument in part.Arguments) json.WriteStringValue(Convert.ToString(argument, CultureInfo.InvariantCulture) ?? "");
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     public static ReasonPart[] Parts(string json) =>
         [.. (JsonSerializer.Deserialize<StoredPart[]>(json) ?? []).Select(p => new ReasonPart(p.Code, [.. p.Args]))];
@@ -154,9 +197,11 @@ internal static class ReasonJson
 
 /// <summary>
 /// The columns of an incident the rules read, and the facts they make — exactly <see cref="Incident.Facts"/> (without
-/// equipment names), without materializing the whole entity: a close reads every incident up to the month's end.
+/// equipment names), without materializing the whole entity: a close reads every incident up to the month's end. A
+/// struct, and its few distinct texts kept once (<see cref="Vocabulary"/>): a million rows are then one array for the
+/// garbage collector to step over, not millions of objects to trace.
 /// </summary>
-internal sealed record IncidentRow(int Id, int PersonId, int? ManagerId, string Kind, DateTimeOffset At, Severity Severity, decimal? Amount,
+internal readonly record struct IncidentRow(int Id, int PersonId, int? ManagerId, string Kind, DateTimeOffset At, Severity Severity, decimal? Amount,
     bool Waived, string? WaiverReason, DateTimeOffset? RestoredAt, bool Verified, bool FalseReport, int? EquipmentId, string? EquipmentKind,
     string? Cause, string? RepairClass)
 {
@@ -170,4 +215,19 @@ internal sealed record IncidentRow(int Id, int PersonId, int? ManagerId, string 
         RestoredAt = RestoredAt, Verified = Verified, FalseReport = FalseReport, Equipment = EquipmentId is { } e ? $"E{e}" : null,
         EquipmentKind = EquipmentKind, Cause = Cause, RepairClass = RepairClass,
     };
+}
+
+/// <summary>
+/// The same short text read a million times (an incident's kind, an equipment kind, a cause) kept as one string. Bounded,
+/// so free text cannot make it grow without end; beyond the bound a text is simply not shared.
+/// </summary>
+internal static class Vocabulary
+{
+    private const int MaxWords = 10_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Words = new(StringComparer.Ordinal);
+
+    public static string? Shared(string? text) =>
+        text is null || text.Length > 64 ? text
+        : Words.TryGetValue(text, out var shared) ? shared
+        : Words.Count < MaxWords ? Words.GetOrAdd(text, text) : text;
 }

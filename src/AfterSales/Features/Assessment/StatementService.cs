@@ -133,7 +133,8 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
     /// <summary>How long each part of a close took (the benchmark reads these at Debug level).</summary>
     private void Phase(Stopwatch watch, string phase)
     {
-        log.LogDebug("Month close: {Phase} {Milliseconds} ms", phase, watch.ElapsedMilliseconds);
+        log.LogDebug("Month close: {Phase} {Milliseconds} ms (GC so far: {Gen0}/{Gen1}/{Gen2} collections of generation 0/1/2, {Paused:0.0} s paused)",
+            phase, watch.ElapsedMilliseconds, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalSeconds);
         watch.Restart();
     }
 
@@ -185,8 +186,9 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var incidents = db.Incidents.AsNoTracking().Where(i => i.At < end && i.State != IncidentState.AppealUpheld);
         // A manager's statement carries the co-penalties of their people's incidents too.
         if (people is not null) incidents = incidents.Where(i => people.Contains(i.PersonId) || (i.ManagerId != null && people.Contains(i.ManagerId.Value)));
-        var all = await incidents.Select(i => new IncidentRow(i.Id, i.PersonId, i.ManagerId, i.Kind, i.At, i.Severity, i.Amount, i.Waived, i.WaiverReason,
-            i.RestoredAt, i.Verified, i.FalseReport, i.EquipmentId, i.EquipmentKind, i.Cause, i.RepairClass)).ToListAsync(ct);
+        var all = await incidents.Select(i => new IncidentRow(i.Id, i.PersonId, i.ManagerId, Vocabulary.Shared(i.Kind)!, i.At, i.Severity, i.Amount,
+            i.Waived, i.WaiverReason, i.RestoredAt, i.Verified, i.FalseReport, i.EquipmentId, Vocabulary.Shared(i.EquipmentKind),
+            Vocabulary.Shared(i.Cause), Vocabulary.Shared(i.RepairClass))).ToListAsync(ct);
         // Only whether an incident has evidence matters here (a waiver may need it), not the files themselves.
         var withEvidence = (await db.IncidentFiles.Select(f => f.IncidentId).Distinct().ToListAsync(ct)).ToHashSet();
         var settled = (await db.StatementLines.AsNoTracking().Where(l => l.IncidentId != null && !l.Reverses).Select(l => l.IncidentId!.Value)
@@ -218,7 +220,11 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         // RNK-2 (and RNK-3 at the year's last close): the whole company's technicians are ranked, whoever is looking.
         var monthEnd = end.AddTicks(-1);
         var inForce = (await policies.ResolverAsync(ct))(monthEnd);
-        var ranked = MonthlyRanking.Order(CompositeScore.Score(await RankingInputsAsync(month, start, end, ct), inForce.Document.Ranking.Weights));
+        // With every incident in hand (a close, or the whole company's preview) they are counted here, not by the database again.
+        var counted = people is null
+            ? all.Where(i => i.At >= start && !i.Waived).GroupBy(i => (i.PersonId, i.Kind)).Select(g => (g.Key.PersonId, g.Key.Kind, Count: g.Count())).ToList()
+            : null;
+        var ranked = MonthlyRanking.Order(CompositeScore.Score(await RankingInputsAsync(month, start, end, counted, ct), inForce.Document.Ranking.Weights));
         foreach (var line in MonthlyRanking.Lines(ranked, inForce.Document.Ranking, inForce.Version, monthEnd)
                      .Concat(month.Month == 12 ? await YearEndLinesAsync(month.Year, ranked, inForce, monthEnd, ct) : []))
         {
@@ -234,7 +240,8 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
     }
 
     /// <summary>RNK-1: each active technician's month, from their visits, jobs, records, surveys and incidents.</summary>
-    private async Task<List<RankingInput>> RankingInputsAsync((int Year, int Month) month, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    private async Task<List<RankingInput>> RankingInputsAsync((int Year, int Month) month, DateTimeOffset start, DateTimeOffset end,
+        List<(int PersonId, string Kind, int Count)>? incidentCounts, CancellationToken ct)
     {
         var technicians = await db.Staff.AsNoTracking().Where(s => s.Role == StaffRole.Technician && s.IsActive)
             .Select(s => new { s.Id, s.StaffNumber }).ToListAsync(ct);
@@ -251,9 +258,10 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
                 .Join(db.ServiceRecords, s => s.RecordId, r => r.Id, (s, r) => new { r.TechnicianId, s.Score }).ToListAsync(ct))
             .GroupBy(s => s.TechnicianId).ToDictionary(g => g.Key, g => (decimal?)decimal.Round((decimal)g.Average(s => s.Score), 2));
         // Counted per person and kind by the database: a month may hold a million incidents.
-        var incidents = (await db.Incidents.AsNoTracking().Where(i => i.At >= start && i.At < end && !i.Waived && i.State != IncidentState.AppealUpheld)
+        incidentCounts ??= [.. (await db.Incidents.AsNoTracking().Where(i => i.At >= start && i.At < end && !i.Waived && i.State != IncidentState.AppealUpheld)
                 .GroupBy(i => new { i.PersonId, i.Kind }).Select(g => new { g.Key.PersonId, g.Key.Kind, Count = g.Count() }).ToListAsync(ct))
-            .GroupBy(i => i.PersonId).ToDictionary(g => g.Key, g => g.Select(i => (i.Kind, i.Count)).ToList());
+            .Select(g => (g.PersonId, g.Kind, g.Count))];
+        var incidents = incidentCounts.GroupBy(i => i.PersonId).ToDictionary(g => g.Key, g => g.Select(i => (i.Kind, i.Count)).ToList());
         return [.. technicians.Select(t =>
         {
             var kinds = incidents.GetValueOrDefault(t.Id) ?? [];
