@@ -52,7 +52,7 @@ public static class DatabaseSetup
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
             var folder = Path.GetDirectoryName(Path.GetFullPath(file));
             if (folder is not null) Directory.CreateDirectory(folder);
-            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString));
+            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteJournal()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
         else
