@@ -1,7 +1,6 @@
 using AfterSales.Data;
 using AfterSales.Domain.Assessment;
 using AfterSales.Domain.Reports;
-using AfterSales.Domain.WorkOrders;
 using AfterSales.Features.Assessment;
 using AfterSales.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +26,7 @@ public sealed class DailyReportJudge(AppDbContext db, DailyReportService reports
         var window = await reports.WindowAsync(day, ct);
         var now = clock.GetUtcNow();
         if (now < window.End) throw new Domain.DomainException("DailyReportWindowOpen", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        var onDuty = await OnDutyAsync(day, ct);
+        var onDuty = await reports.OnDutyAsync(day, ct);
         var judged = await db.DailyReportJudgements.AsNoTracking().Where(j => j.Day == day).Select(j => j.TechnicianId).ToListAsync(ct);
         int count = 0, raised = 0, skipped = 0;
         foreach (var technicianId in onDuty)
@@ -94,19 +93,6 @@ public sealed class DailyReportJudge(AppDbContext db, DailyReportService reports
         return await db.DailyReportJudgements.AnyAsync(j => j.TechnicianId == technicianId && j.Day == day, ct);
     }
 
-    /// <summary>Technicians with a job booked on the day (not cancelled) or a visit that left on it.</summary>
-    public async Task<List<int>> OnDutyAsync(DateOnly day, CancellationToken ct = default)
-    {
-        var (start, end) = reports.DayBounds(day);
-        var booked = db.WorkOrders.Where(w => w.TechnicianId != null && w.State != WorkOrderState.Cancelled
-            && w.AppointmentStart >= start && w.AppointmentStart < end).Select(w => w.TechnicianId!.Value);
-        var visited = db.Visits.Where(v => v.DepartedAt >= start && v.DepartedAt < end).Select(v => v.TechnicianId);
-        var ids = await booked.Union(visited).Distinct().ToListAsync(ct);
-        // A technician on leave the whole day was not on duty, whatever was left booked for them.
-        var away = await db.TimeOff.Where(t => ids.Contains(t.StaffId) && t.FirstDay <= day && t.LastDay >= day).Select(t => t.StaffId).ToListAsync(ct);
-        return [.. ids.Except(away).Order()];
-    }
-
     public static ReportVerdict VerdictOf(DateTimeOffset receivedAt, DailyReportStatus status, (DateTimeOffset Start, DateTimeOffset End) window) =>
         DailyReportService.TimingOf(receivedAt, window) switch
         {
@@ -115,7 +101,7 @@ public sealed class DailyReportJudge(AppDbContext db, DailyReportService reports
             _ => status == DailyReportStatus.WellFormed ? ReportVerdict.OnTime : ReportVerdict.Malformed,
         };
 
-    private static int Rank(ReportVerdict verdict) => verdict switch
+    public static int Rank(ReportVerdict verdict) => verdict switch
     {
         ReportVerdict.OnTime => 0,
         ReportVerdict.Malformed => 1,

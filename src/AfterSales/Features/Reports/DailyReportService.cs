@@ -29,6 +29,15 @@ public sealed record JobDto(int WorkOrderId, string Number, string SiteName, str
 public sealed record ReportDetailsDto(ReportSummaryDto Report, string Text, string? EnteredBy, IReadOnlyList<EntryDto> Entries,
     IReadOnlyList<JobDto> JobsWithoutEntry, IReadOnlyList<ReportProblem> Problems, ReportTiming? Timing, (int Id, string Kind)? Incident);
 
+public sealed record BoardRow(int TechnicianId, string Name, string StaffNumber, int Jobs, int? ReportId, DateTimeOffset? ReceivedAt,
+    int Problems, string State, bool Judged, int? IncidentId)
+{
+    public bool IsGood => State == nameof(ReportVerdict.OnTime);
+    public bool IsBad => State is nameof(ReportVerdict.Missing) or nameof(ReportVerdict.Late) or nameof(ReportVerdict.Early) or nameof(ReportVerdict.Malformed);
+}
+
+public sealed record DayBoard(DateOnly Day, DateTimeOffset WindowStart, DateTimeOffset WindowEnd, IReadOnlyList<BoardRow> Rows);
+
 /// <summary>When a report came relative to its day's window.</summary>
 public enum ReportTiming
 {
@@ -153,6 +162,19 @@ public sealed class DailyReportService(AppDbContext db, IHttpContextAccessor htt
             [.. equipment.Where(e => e.SiteId == o.SiteId).Select(e => e.Kind).Distinct()]))];
     }
 
+    /// <summary>Technicians with a job booked on the day (not cancelled) or a visit that left on it.</summary>
+    public async Task<List<int>> OnDutyAsync(DateOnly day, CancellationToken ct = default)
+    {
+        var (start, end) = DayBounds(day);
+        var booked = db.WorkOrders.Where(w => w.TechnicianId != null && w.State != WorkOrderState.Cancelled
+            && w.AppointmentStart >= start && w.AppointmentStart < end).Select(w => w.TechnicianId!.Value);
+        var visited = db.Visits.Where(v => v.DepartedAt >= start && v.DepartedAt < end).Select(v => v.TechnicianId);
+        var ids = await booked.Union(visited).Distinct().ToListAsync(ct);
+        // A technician on leave the whole day was not on duty, whatever was left booked for them.
+        var away = await db.TimeOff.Where(t => ids.Contains(t.StaffId) && t.FirstDay <= day && t.LastDay >= day).Select(t => t.StaffId).ToListAsync(ct);
+        return [.. ids.Except(away).Order()];
+    }
+
     public (DateTimeOffset Start, DateTimeOffset End) DayBounds(DateOnly day)
     {
         var start = local.StartOf(day);
@@ -169,6 +191,42 @@ public sealed class DailyReportService(AppDbContext db, IHttpContextAccessor htt
 
     public static ReportTiming TimingOf(DateTimeOffset receivedAt, (DateTimeOffset Start, DateTimeOffset End) window) =>
         receivedAt < window.Start ? ReportTiming.Early : receivedAt > window.End ? ReportTiming.Late : ReportTiming.OnTime;
+
+    /// <summary>
+    /// The manager's day board (RPT-3): each of their technicians on field duty that day, with the day's best report,
+    /// its timing, and the judgement and incident once the window has ended.
+    /// </summary>
+    public async Task<DayBoard> BoardAsync(DateOnly day)
+    {
+        var scope = Scope;
+        var window = await WindowAsync(day);
+        var now = clock.GetUtcNow();
+        var onDuty = await OnDutyAsync(day);
+        var people = await Technicians(scope).AsNoTracking().Where(s => onDuty.Contains(s.Id))
+            .OrderBy(s => s.StaffNumber).Select(s => new { s.Id, s.Name, s.StaffNumber }).ToListAsync();
+        var ids = people.Select(p => p.Id).ToList();
+        var dayReports = await db.DailyReports.AsNoTracking().Where(r => r.TechnicianId != null && ids.Contains(r.TechnicianId.Value) && r.Day == day)
+            .Select(r => new { r.Id, TechnicianId = r.TechnicianId!.Value, r.ReceivedAt, r.Status, r.ProblemCount }).ToListAsync();
+        var judgements = await db.DailyReportJudgements.AsNoTracking().Where(j => j.Day == day && ids.Contains(j.TechnicianId)).ToListAsync();
+        var visibleIncidents = await db.Incidents(scope).Where(i => judgements.Select(j => j.IncidentId).Contains(i.Id)).Select(i => i.Id).ToListAsync();
+        var rows = new List<BoardRow>();
+        foreach (var person in people)
+        {
+            var jobs = (await JobsOfDayAsync(person.Id, day)).Count;
+            var best = dayReports.Where(r => r.TechnicianId == person.Id)
+                .Select(r => new { r.Id, r.ReceivedAt, r.ProblemCount, Verdict = DailyReportJudge.VerdictOf(r.ReceivedAt, r.Status, window) })
+                .OrderBy(r => DailyReportJudge.Rank(r.Verdict)).ThenBy(r => r.ReceivedAt).FirstOrDefault();
+            var judgement = judgements.SingleOrDefault(j => j.TechnicianId == person.Id);
+            string state;
+            if (judgement is not null) state = judgement.Verdict.ToString();
+            else if (best is not null) state = best.Verdict.ToString();
+            else state = now < window.Start ? "Waiting" : now <= window.End ? "NotYet" : nameof(ReportVerdict.Missing);
+            var incident = judgement?.IncidentId is { } i && visibleIncidents.Contains(i) ? i : (int?)null;
+            rows.Add(new BoardRow(person.Id, person.Name, person.StaffNumber, jobs, best?.Id, best?.ReceivedAt, best?.ProblemCount ?? 0, state,
+                judgement is not null, incident));
+        }
+        return new DayBoard(day, window.Start, window.End, rows);
+    }
 
     /// <summary>The reports a person may see: their region's technicians'; messages from unknown numbers to those who see every region and to managers.</summary>
     private IQueryable<DailyReport> Visible(AccessScope scope)
