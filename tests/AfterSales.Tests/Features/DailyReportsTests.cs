@@ -238,8 +238,34 @@ public sealed class DailyReportsTests
         var month = $"{day.Year:0000}-{day.Month:00}";
         var finance = await app.LogInAsync("fj.manager");
         var statement = await finance.GetFromJsonAsync<JsonElement>($"/api/assessment/months/{month}/statements/{tech01}");
-        var line = Assert.Single(statement.GetProperty("lines").EnumerateArray());
+        var line = Assert.Single(statement.GetProperty("lines").EnumerateArray(), l => l.GetProperty("incidentId").ValueKind == JsonValueKind.Number);
+        Assert.Equal(incident.Id, line.GetProperty("incidentId").GetInt32());
         Assert.Equal(("ASM-13", 20m, "bonus"), (line.GetProperty("rule").GetString(), line.GetProperty("amount").GetDecimal(), line.GetProperty("pot").GetString()));
+
+        // The manager's day board shows tech01 missing with the incident; another region's manager does not see tech01.
+        var board = await finance.GetStringAsync($"/Reports/Today?date={day:yyyy-MM-dd}");
+        Assert.Contains("张伟", board);
+        Assert.Contains("未发", board);
+        Assert.Contains($"/Assessment/Incidents/{incident.Id}", board);
+        var other = await (await app.LogInAsync("gd.manager")).GetStringAsync($"/Reports/Today?date={day:yyyy-MM-dd}");
+        Assert.DoesNotContain("张伟", other);
+    }
+
+    [Theory, BothDatabases]
+    public async Task RPT3_before_the_deadline_the_board_shows_who_has_reported_and_who_not_yet(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db, Signed);
+        var (_, day) = await JobInTwoDaysAsync(app);
+        app.Factory.Clock.SetUtcNow(Local(day, 17, 10));
+        var manager = await app.LogInAsync("fj.manager");
+        var board = await manager.GetStringAsync($"/Reports/Today?date={day:yyyy-MM-dd}");
+        Assert.Contains("尚未收到", board);
+        Assert.Contains($"/Reports/Paste?technicianId={await app.StaffIdAsync("tech01")}", board);
+        await ReportAsync(app, Local(day, 17, 20), GoodReport, "gw-board");
+        var id = await app.DbAsync(d => d.DailyReports.Select(r => r.Id).SingleAsync());
+        board = await manager.GetStringAsync($"/Reports/Today?date={day:yyyy-MM-dd}");
+        Assert.Contains("按时", board);
+        Assert.Contains($"/Reports/Details/{id}", board);
     }
 
     [Theory, BothDatabases]
@@ -268,6 +294,7 @@ public sealed class DailyReportsTests
         // The next day: a malformed report in time (no phone) is wrong too.
         var (_, next) = await JobInTwoDaysAsync(app);
         await ReportAsync(app, Local(next, 17, 30), "今天没干什么", "gw-malformed");
+        app.Factory.Clock.SetUtcNow(Local(next, 18, 1));
         await JudgeAsync(app, next);
         Assert.Equal(["daily_report_wrong", "daily_report_wrong"], (await IncidentsAsync(app, tech01)).Select(i => i.Kind));
         Assert.Equal(ReportVerdict.Malformed, await app.DbAsync(d => d.DailyReportJudgements.Where(j => j.Day == next).Select(j => j.Verdict).SingleAsync()));
