@@ -13,7 +13,7 @@ internal sealed class DailyReportConfiguration : IEntityTypeConfiguration<DailyR
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Property(r => r.Text).HasMaxLength(DailyReport.MaxTextLength);
         b.Property(r => r.GatewayId).HasMaxLength(DailyReport.MaxGatewayIdLength);
-        b.Property(r => r.SenderPhone).HasMaxLength(40);
+        b.Property(r => r.SenderPhone).HasMaxLength(DailyReport.MaxSenderLength);
         // The gateway may deliver a message twice: its id is stored once (null ids, pasted messages, do not collide).
         b.HasIndex(r => r.GatewayId).IsUnique();
         b.HasIndex(r => new { r.TechnicianId, r.Day });

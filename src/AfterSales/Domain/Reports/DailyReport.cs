@@ -30,6 +30,7 @@ public class DailyReport : Entity
 {
     public const int MaxTextLength = 4000;
     public const int MaxGatewayIdLength = 100;
+    public const int MaxSenderLength = 40;
     private readonly List<DailyReportEntry> _entries = [];
 
     private DailyReport() { }
@@ -39,7 +40,8 @@ public class DailyReport : Entity
         if (text.Length > MaxTextLength) throw new DomainException("TextTooLong", MaxTextLength) { Field = nameof(Text) };
         Source = source;
         GatewayId = gatewayId;
-        SenderPhone = senderPhone.Trim();
+        // Kept as given (it is evidence), cut to the column's size: a number is far shorter.
+        SenderPhone = senderPhone.Trim() is var sender && sender.Length > MaxSenderLength ? sender[..MaxSenderLength] : sender;
         ReceivedAt = receivedAt;
         Text = text;
         Status = DailyReportStatus.Received;

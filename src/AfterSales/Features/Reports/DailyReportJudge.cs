@@ -73,12 +73,14 @@ public sealed class DailyReportJudge(AppDbContext db, DailyReportService reports
         return new JudgeResult(day, count, raised, skipped);
     }
 
-    /// <summary>Judges every day, up to <paramref name="lookBackDays"/> back, whose window has ended.</summary>
-    public async Task<int> JudgeDueAsync(int lookBackDays, CancellationToken ct = default)
+    /// <summary>Judges every day, up to <paramref name="lookBackDays"/> back and not before <paramref name="from"/>, whose window has ended.</summary>
+    public async Task<int> JudgeDueAsync(int lookBackDays, DateOnly? from = null, CancellationToken ct = default)
     {
         var today = local.Today;
+        var first = today.AddDays(-Math.Max(0, lookBackDays));
+        if (from is { } floor && floor > first) first = floor;
         var total = 0;
-        for (var day = today.AddDays(-lookBackDays); day <= today; day = day.AddDays(1))
+        for (var day = first; day <= today; day = day.AddDays(1))
         {
             var window = await reports.WindowAsync(day, ct);
             if (clock.GetUtcNow() < window.End) continue;
@@ -120,7 +122,13 @@ public sealed class DailyReportOptions
     /// <summary>How often the worker looks for days whose window has ended; 0 turns it off (tests).</summary>
     public int JudgeIntervalSeconds { get; set; } = 300;
     /// <summary>How many days back the worker still judges (a day missed while every instance was down).</summary>
-    public int LookBackDays { get; set; } = 3;
+    public int LookBackDays { get; set; } = 1;
+
+    /// <summary>
+    /// The first day the worker judges (yyyy-MM-dd), e.g. the day reports started to be received: without it, the first
+    /// run after installing would find the days before without reports and raise "missing" for everyone.
+    /// </summary>
+    public DateOnly? JudgeFrom { get; set; }
 }
 
 /// <summary>Wakes every <c>Reports:JudgeIntervalSeconds</c> (on the app's clock) and judges the days whose window has ended.</summary>
@@ -137,7 +145,7 @@ public sealed class DailyReportWorker(IServiceScopeFactory scopes, TimeProvider 
             {
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "daily-report";
-                await scope.ServiceProvider.GetRequiredService<DailyReportJudge>().JudgeDueAsync(options.Value.LookBackDays, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<DailyReportJudge>().JudgeDueAsync(options.Value.LookBackDays, options.Value.JudgeFrom, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
