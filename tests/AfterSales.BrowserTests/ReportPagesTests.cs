@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace AfterSales.BrowserTests;
 
-/// <summary>RPT-2/RPT-3 in the browser: a manager enters a technician's daily report on a phone and sees it matched to the day's job.</summary>
+/// <summary>RPT-2/RPT-3 in the browser: a manager enters a technician's daily report on a phone and sees it matched to the day's job; axe finds no serious violation on the pages.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ReportPagesTests(BrowserFixture fixture)
 {
@@ -16,38 +16,38 @@ public sealed class ReportPagesTests(BrowserFixture fixture)
         await BrowserFixture.LogInAsync(phone, "fj.manager");
         await phone.GotoAsync($"/Reports/Today?date={day}");
         await Assertions.Expect(phone.Locator("table.list")).ToContainTextAsync("张伟");
-        await BrowserFixture.ScreenshotAsync(phone, "reports-today-before-phone");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "reports-today-before-phone");
 
         await phone.GotoAsync($"/Reports/Paste?day={day}");
         var tech01 = await phone.Locator("select#Input_TechnicianId option", new() { HasText = "张伟" }).GetAttributeAsync("value");
         await phone.GetByLabel("技术员").SelectOptionAsync(tech01!);
         await phone.GetByLabel("短信原文").FillAsync("11月28日\nA住宅卷压设备,13800000001,更换油管\nB厦门某处淋浴房,1360000****,维护\n张伟");
-        await BrowserFixture.ScreenshotAsync(phone, "reports-paste-phone");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "reports-paste-phone");
         await phone.GetByRole(AriaRole.Button, new() { Name = "识别并匹配" }).ClickAsync();
         await phone.WaitForURLAsync(url => url.Contains("/Reports/Details/", StringComparison.Ordinal));
         var entries = phone.Locator("table.list").First;
         var matched = entries.Locator("tr", new() { HasText = "住宅卷压设备" });
         await Assertions.Expect(matched.Locator($"a[href='/WorkOrders/Details/{job}']")).ToBeVisibleAsync();
         await Assertions.Expect(entries.Locator("tr", new() { HasText = "厦门某处淋浴房" })).ToContainTextAsync("未匹配到工单");
-        await BrowserFixture.ScreenshotAsync(phone, "reports-details-phone");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "reports-details-phone");
         var scrollWidth = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= Phone.Width, $"page is {scrollWidth}px wide");
 
         await phone.GotoAsync($"/Reports/Today?date={day}");
         await Assertions.Expect(phone.Locator("table.list tr", new() { HasText = "张伟" }).Locator("a[href^='/Reports/Details/']")).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(phone, "reports-today-phone");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "reports-today-phone");
         await phone.Context.CloseAsync();
 
         var desktop = await fixture.NewPageAsync(BrowserFixture.Desktop);
         await BrowserFixture.LogInAsync(desktop, "fj.manager");
         await desktop.GotoAsync("/Reports");
         await Assertions.Expect(desktop.Locator("table.list")).ToContainTextAsync("张伟");
-        await BrowserFixture.ScreenshotAsync(desktop, "reports-list-desktop");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(desktop, "reports-list-desktop");
         await desktop.Locator("table.list a[href^='/Reports/Details/']").First.ClickAsync();
         await Assertions.Expect(desktop.Locator("h1")).ToContainTextAsync("日报");
-        await BrowserFixture.ScreenshotAsync(desktop, "reports-details-desktop");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(desktop, "reports-details-desktop");
         await desktop.GotoAsync($"/Reports/Today?date={day}");
-        await BrowserFixture.ScreenshotAsync(desktop, "reports-today-desktop");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(desktop, "reports-today-desktop");
         await desktop.Context.CloseAsync();
     }
 
