@@ -121,7 +121,7 @@ public sealed class DailyReportsTests
     }
 
     [Theory, BothDatabases]
-    public async Task RPT2_a_message_from_an_unknown_number_is_kept_raw_and_listed(Db db)
+    public async Task RPT2_a_message_from_an_unknown_number_is_kept_raw_listed_and_can_be_given_to_a_technician(Db db)
     {
         await using var app = await TestApp.StartAsync(db, Signed);
         Assert.Equal(HttpStatusCode.Created, (await InboundAsync(app, new { id = "gw-7", from = "13799998888", text = "不是日报的短信" })).StatusCode);
@@ -131,6 +131,18 @@ public sealed class DailyReportsTests
         var list = await manager.GetStringAsync("/Reports?status=UnknownSender");
         Assert.Contains($"/Reports/Details/{report.Id}", list);
         Assert.Contains("不是日报的短信", await manager.GetStringAsync($"/Reports/Details/{report.Id}"));
+
+        // Another region's manager cannot give it to a technician not theirs; tech01's manager can, and it is read then.
+        var tech01 = (await app.StaffIdAsync("tech01")).ToString(CultureInfo.InvariantCulture);
+        var other = await app.LogInAsync("gd.manager");
+        Assert.Equal(HttpStatusCode.NotFound, (await TestApp.PostFormAsync(other, $"/Reports/Details/{report.Id}",
+            new Dictionary<string, string> { ["Input.TechnicianId"] = tech01 }, $"/Reports/Details/{report.Id}?handler=Assign")).StatusCode);
+        var assigned = await TestApp.PostFormAsync(manager, $"/Reports/Details/{report.Id}",
+            new Dictionary<string, string> { ["Input.TechnicianId"] = tech01 }, $"/Reports/Details/{report.Id}?handler=Assign");
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        var read = await app.DbAsync(d => d.DailyReports.SingleAsync());
+        Assert.Equal((int.Parse(tech01, CultureInfo.InvariantCulture), DailyReportStatus.Malformed, "13799998888"), (read.TechnicianId!.Value, read.Status, read.SenderPhone));
+        Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsJsonAsync($"/api/reports/{report.Id}/assign", new { technicianId = read.TechnicianId })).StatusCode);
     }
 
     [Theory, BothDatabases]

@@ -104,6 +104,22 @@ public sealed class DailyReportService(AppDbContext db, IHttpContextAccessor htt
         return report.Id;
     }
 
+    /// <summary>
+    /// A message from a number no technician has (a new phone, a borrowed one): a manager says whose report it is and
+    /// for which day; it is then read and matched like any other. The sender's number stays as received.
+    /// </summary>
+    public async Task AssignAsync(int id, int? technicianId, DateOnly? day)
+    {
+        var scope = Scope;
+        if (!Policies.Allows(Policies.EnterDailyReports, scope.Role)) throw new ForbiddenException();
+        var report = await Visible(scope).SingleOrDefaultAsync(r => r.Id == id) ?? throw new NotFoundException();
+        if (report.Status != DailyReportStatus.UnknownSender) throw new ConflictException("DailyReportAlreadyAssigned");
+        if (technicianId is not { } t) throw new DomainException("Required") { Field = "TechnicianId" };
+        var technician = await Technicians(scope).SingleOrDefaultAsync(s => s.Id == t) ?? throw new NotFoundException();
+        report.AssignTo(technician.Id, day ?? DateOnly.FromDateTime(local.ToLocal(report.ReceivedAt).DateTime));
+        await ReadAsync(report, default);
+    }
+
     /// <summary>The technicians a person may enter and see reports for (SEC-2: a manager their region's).</summary>
     public IQueryable<Staff> Technicians(AccessScope scope) =>
         db.Staff(scope).Where(s => s.Role == StaffRole.Technician);

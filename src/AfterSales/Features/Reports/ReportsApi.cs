@@ -21,6 +21,8 @@ public static class ReportsApi
 
     public sealed record InboundResult(int Id, bool Duplicate);
 
+    public sealed record AssignReportInput(int? TechnicianId, DateOnly? Day);
+
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/sms/inbound", InboundAsync).AllowAnonymous().DisableAntiforgery().WithTags("Reports");
@@ -32,6 +34,11 @@ public static class ReportsApi
         {
             var id = await service.PasteAsync(input);
             return TypedResults.Created($"/api/reports/{id}", await service.GetAsync(id));
+        }).RequireAuthorization(Policies.EnterDailyReports);
+        group.MapPost("/{id:int}/assign", async (int id, AssignReportInput input, DailyReportService service) =>
+        {
+            await service.AssignAsync(id, input.TechnicianId, input.Day);
+            return TypedResults.Ok(await service.GetAsync(id));
         }).RequireAuthorization(Policies.EnterDailyReports);
         return app;
     }
