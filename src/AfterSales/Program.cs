@@ -12,6 +12,7 @@ using AfterSales.Features.Products;
 using AfterSales.Features.Callbacks;
 using AfterSales.Features.Records;
 using AfterSales.Features.Regions;
+using AfterSales.Features.Reports;
 using AfterSales.Features.Schedule;
 using AfterSales.Features.Support;
 using AfterSales.Features.WorkOrders;
@@ -41,6 +42,7 @@ builder.Services.AddCallbacks(builder.Configuration);
 builder.Services.AddRecords(builder.Configuration);
 builder.Services.AddFees();
 builder.Services.AddAssessment();
+builder.Services.AddReports();
 
 var app = builder.Build();
 
@@ -62,5 +64,6 @@ app.MapCallbacksApi();
 app.MapRecordsApi();
 app.MapFeesApi();
 app.MapAssessmentApi();
+app.MapReportsApi();
 
 return await commandLine.InvokeAsync(app);

@@ -8,6 +8,7 @@ using AfterSales.Domain.Fees;
 using AfterSales.Domain.Organization;
 using AfterSales.Domain.People;
 using AfterSales.Domain.Records;
+using AfterSales.Domain.Reports;
 using AfterSales.Domain.Scheduling;
 using AfterSales.Domain.WorkOrders;
 using AfterSales.Features.Identity;
@@ -66,6 +67,9 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<MonthClose> MonthCloses => Set<MonthClose>();
     public DbSet<StatementLine> StatementLines => Set<StatementLine>();
     public DbSet<MonthStatement> MonthStatements => Set<MonthStatement>();
+    public DbSet<DailyReport> DailyReports => Set<DailyReport>();
+    public DbSet<DailyReportEntry> DailyReportEntries => Set<DailyReportEntry>();
+    public DbSet<DailyReportJudgement> DailyReportJudgements => Set<DailyReportJudgement>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.IdempotentRequest> IdempotentRequests => Set<Infrastructure.IdempotentRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -18,6 +18,8 @@ public sealed class PolicyDocument
     public Dictionary<string, KindPolicy> Kinds { get; set; } = [];
     public RankingPolicy Ranking { get; set; } = new();
     public YearEndPolicy YearEnd { get; set; } = new();
+    /// <summary>RPT-1/RPT-3: when the daily work report is due. A document without the section has the 17:00–18:00 window.</summary>
+    public DailyReportPolicy DailyReport { get; set; } = new();
 
     /// <summary>The kinds of incident the system records; a policy must say how each is judged.</summary>
     public static readonly IReadOnlyList<string> KnownKinds =
@@ -167,6 +169,26 @@ public sealed class YearEndPolicy
     public decimal TopBonus { get; set; }
     public decimal BottomPenalty { get; set; }
     public bool BottomNoRaise { get; set; }
+}
+
+/// <summary>
+/// The daily report window (RPT-1, RPT-3), local wall-clock times as <c>HH:mm</c>: a report before the start is early,
+/// after the end late; at the end each technician on field duty that day is judged.
+/// </summary>
+public sealed class DailyReportPolicy
+{
+    public string WindowStart { get; set; } = "17:00";
+    public string WindowEnd { get; set; } = "18:00";
+
+    public static bool TryTime(string? value, out TimeOnly time) =>
+        TimeOnly.TryParseExact(value?.Trim(), ["HH:mm", "H:mm"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out time);
+
+    /// <summary>The window of a document that passed its checks.</summary>
+    public (TimeOnly Start, TimeOnly End) Window() =>
+        TryTime(WindowStart, out var start) && TryTime(WindowEnd, out var end)
+            ? (start, end)
+            : throw new InvalidOperationException("The daily report window was not checked.");
 }
 
 /// <summary>One thing wrong in a policy document: where (a path such as <c>kinds.complaint_attitude.steps[2].bonus</c>) and why (an ErrorText code).</summary>

@@ -27,6 +27,7 @@ internal sealed class PolicyValidator(PolicyDocument document)
         }
         CheckRanking();
         CheckYearEnd();
+        CheckDailyReport();
         return _errors;
     }
 
@@ -105,6 +106,20 @@ internal sealed class PolicyValidator(PolicyDocument document)
         if (yearEnd.TotalMonths is < 1 or > 12) Error("yearEnd.totalMonths", "Policy.OutOfRange", 1, 12);
         NonNegative("yearEnd.topBonus", yearEnd.TopBonus);
         NonNegative("yearEnd.bottomPenalty", yearEnd.BottomPenalty);
+    }
+
+    private void CheckDailyReport()
+    {
+        if (document.DailyReport is not { } daily)
+        {
+            Error("dailyReport", "Policy.Required");
+            return;
+        }
+        var startRead = DailyReportPolicy.TryTime(daily.WindowStart, out var start);
+        var endRead = DailyReportPolicy.TryTime(daily.WindowEnd, out var end);
+        if (!startRead) Error("dailyReport.windowStart", "Policy.TimeOfDay");
+        if (!endRead) Error("dailyReport.windowEnd", "Policy.TimeOfDay");
+        if (startRead && endRead && start >= end) Error("dailyReport.windowEnd", "Policy.WindowReversed");
     }
 
     private void NonNegative(string path, decimal? amount)

@@ -24,6 +24,8 @@ public static class Policies
     public const string ApprovePolicy = nameof(ApprovePolicy);
     public const string ViewStatements = nameof(ViewStatements);
     public const string CloseMonth = nameof(CloseMonth);
+    public const string ViewDailyReports = nameof(ViewDailyReports);
+    public const string EnterDailyReports = nameof(EnterDailyReports);
 
     public static readonly IReadOnlyDictionary<string, StaffRole[]> Roles = new Dictionary<string, StaffRole[]>
     {
@@ -49,6 +51,10 @@ public static class Policies
         [ViewStatements] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
             StaffRole.DeputyManager, StaffRole.Finance],
         [CloseMonth] = [StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.Finance],
+        // RPT-2: the technicians' regional managers receive the reports; head office and supervision look.
+        [ViewDailyReports] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
+            StaffRole.DeputyManager, StaffRole.Supervisor],
+        [EnterDailyReports] = [StaffRole.Administrator, StaffRole.RegionalManager, StaffRole.DeputyManager, StaffRole.Supervisor],
         [EditCustomers] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store, StaffRole.Technician],
     };
