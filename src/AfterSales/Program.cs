@@ -1,6 +1,7 @@
 using AfterSales.Data;
 using AfterSales.Features.Admin;
 using AfterSales.Features.Assessment;
+using AfterSales.Features.Attendance;
 using AfterSales.Features.Customers;
 using AfterSales.Features.Equipment;
 using AfterSales.Features.Fees;
@@ -41,6 +42,7 @@ builder.Services.AddCallbacks(builder.Configuration);
 builder.Services.AddRecords(builder.Configuration);
 builder.Services.AddFees();
 builder.Services.AddAssessment();
+builder.Services.AddAttendance();
 
 var app = builder.Build();
 
@@ -62,5 +64,6 @@ app.MapCallbacksApi();
 app.MapRecordsApi();
 app.MapFeesApi();
 app.MapAssessmentApi();
+app.MapAttendanceApi();
 
 return await commandLine.InvokeAsync(app);

@@ -24,6 +24,10 @@ public static class Policies
     public const string ApprovePolicy = nameof(ApprovePolicy);
     public const string ViewStatements = nameof(ViewStatements);
     public const string CloseMonth = nameof(CloseMonth);
+    /// <summary>ATT-1: today's map, anomalies, phone events and special cases of the technicians one oversees.</summary>
+    public const string ViewAttendance = nameof(ViewAttendance);
+    /// <summary>ASM-6: special cases are reported in advance to the supervision department, which records them.</summary>
+    public const string RecordSpecialCases = nameof(RecordSpecialCases);
 
     public static readonly IReadOnlyDictionary<string, StaffRole[]> Roles = new Dictionary<string, StaffRole[]>
     {
@@ -49,6 +53,9 @@ public static class Policies
         [ViewStatements] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
             StaffRole.DeputyManager, StaffRole.Finance],
         [CloseMonth] = [StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.Finance],
+        [ViewAttendance] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
+            StaffRole.DeputyManager],
+        [RecordSpecialCases] = [StaffRole.SupervisionDepartment, StaffRole.GeneralManager],
         [EditCustomers] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store, StaffRole.Technician],
     };
