@@ -33,6 +33,8 @@ public sealed class AppFactory(Db provider, string connectionString, IReadOnlyDi
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Update", "None");
         // Tests send the outbox themselves (OutboxDispatcher.SendDueAsync); a background run would race them.
         builder.UseSetting("Outbox:IntervalSeconds", "0");
+        // Likewise the attendance checks (AnomalyDetector, PhoneService.SettleDueAsync): tests run them.
+        builder.UseSetting("Attendance:DetectorIntervalSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

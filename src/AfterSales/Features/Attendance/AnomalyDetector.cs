@@ -30,7 +30,6 @@ public sealed class AnomalyDetector(AppDbContext db, Availability availability, 
         var judgedUntil = now.AddMinutes(-Math.Max(0, settings.LateUploadMinutes));
         var dayStart = local.StartOf(day);
         var dayEnd = local.StartOf(day.AddDays(1));
-        if (dayStart > judgedUntil) return new DetectionResult(day, 0, 0, 0);
 
         var technicians = await db.Staff.AsNoTracking().Where(s => s.Role == StaffRole.Technician && s.IsActive).Select(s => s.Id).ToListAsync(ct);
         var days = await availability.DaysAsync(technicians, day, day);

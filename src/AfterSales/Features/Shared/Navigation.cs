@@ -18,6 +18,7 @@ public static class Navigation
         new("Nav.Fees", "/Fees", null),
         new("Nav.Callbacks", "/Callbacks", Policies.MakeCallbacks),
         new("Nav.Assessment", "/Assessment", null),
+        new("Nav.Attendance", "/Attendance/Today", Policies.ViewAttendance),
         new("Nav.Customers", "/Customers", null),
         new("Nav.Equipment", "/Equipment", null),
         new("Nav.Products", "/Products", null),
