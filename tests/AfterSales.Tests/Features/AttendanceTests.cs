@@ -285,6 +285,53 @@ public sealed class AttendanceTests
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.LogInAsync("tech02")).GetAsync("/api/attendance/today")).StatusCode);
     }
 
+    [Theory, BothDatabases]
+    public async Task ATT2_ASM6_the_pages_record_phone_events_restorations_and_special_cases(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var tech01 = await app.StaffIdAsync("tech01");
+        var local = app.Factory.Services.GetRequiredService<LocalTime>();
+        var at = local.ToLocal(app.Factory.Clock.GetUtcNow()).AddMinutes(-30).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var boss = await app.LogInAsync("fj.manager");
+        var posted = await TestApp.PostFormAsync(boss, "/Attendance/Phone", new Dictionary<string, string>
+        {
+            ["Input.StaffId"] = tech01.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Kind"] = "Suspended", ["Input.At"] = at,
+            ["Input.Note"] = "欠费停机",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var phoneEvent = await app.DbAsync(d => d.PhoneEvents.SingleAsync());
+        Assert.Equal((tech01, PhoneEventKind.Suspended, null), (phoneEvent.StaffId, phoneEvent.Kind, phoneEvent.IncidentId));
+        var page = await boss.GetStringAsync("/Attendance/Phone");
+        Assert.Contains("须在", page);
+
+        var restoredAt = local.ToLocal(app.Factory.Clock.GetUtcNow()).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var restored = await TestApp.PostFormAsync(boss, "/Attendance/Phone", new Dictionary<string, string>
+        {
+            ["id"] = phoneEvent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["version"] = "0", ["restoredAt"] = restoredAt,
+        }, "/Attendance/Phone?handler=Restored");
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        Assert.NotNull((await app.DbAsync(d => d.PhoneEvents.SingleAsync())).IncidentId);
+
+        // A bad form comes back with the message beside the field, in Chinese.
+        var bad = await TestApp.PostFormAsync(boss, "/Attendance/Phone", new Dictionary<string, string>
+        {
+            ["Input.StaffId"] = tech01.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Kind"] = "Suspended", ["Input.At"] = "",
+        });
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("此项为必填。", await bad.Content.ReadAsStringAsync());
+
+        var supervision = await app.LogInAsync("supervision");
+        var to = local.ToLocal(app.Factory.Clock.GetUtcNow()).AddHours(4).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var reported = await TestApp.PostFormAsync(supervision, "/Attendance/SpecialCases", new Dictionary<string, string>
+        {
+            ["Input.StaffId"] = tech01.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.From"] = restoredAt, ["Input.To"] = to,
+            ["Input.Reason"] = "去仓库取配件",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, reported.StatusCode);
+        Assert.Contains("去仓库取配件", await boss.GetStringAsync("/Attendance/SpecialCases"));
+        Assert.Contains("考勤定位", await boss.GetStringAsync("/Attendance/Today"));
+    }
+
     private static async Task<(int Technician, int Manager)> TechnicianAndManagerAsync(TestApp app)
     {
         var tech01 = await app.StaffIdAsync("tech01");
