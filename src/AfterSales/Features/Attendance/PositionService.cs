@@ -3,6 +3,7 @@ using AfterSales.Domain;
 using AfterSales.Domain.Attendance;
 using AfterSales.Domain.WorkOrders;
 using AfterSales.Features.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Features.Attendance;
@@ -44,8 +45,31 @@ public sealed class PositionService(AppDbContext db, IHttpContextAccessor http, 
                 throw new DomainException(e.Code, e.Arguments) { Field = field + name };
             }
         }
-        db.Positions.AddRange(rows);
-        await db.SaveChangesAsync();
+        if (db.IsPostgres) await InsertAsync(rows);
+        else
+        {
+            db.Positions.AddRange(rows);
+            await db.SaveChangesAsync();
+        }
         return rows.Count;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the whole batch in one statement (unnest of arrays). EF would send one INSERT … RETURNING per row, which
+    /// makes a batch of 20 cost several times one position (docs/attendance-benchmark.md). Positions are append-only and
+    /// not audited, so nothing is lost by going around the change tracker.
+    /// </summary>
+    private Task<int> InsertAsync(List<Position> rows)
+    {
+        var staff = rows.Select(r => r.StaffId).ToArray();
+        var at = rows.Select(r => r.At.ToUniversalTime()).ToArray();
+        var latitude = rows.Select(r => r.Latitude).ToArray();
+        var longitude = rows.Select(r => r.Longitude).ToArray();
+        var accuracy = rows.Select(r => r.AccuracyMeters).ToArray();
+        var received = rows.Select(r => r.ReceivedAt.ToUniversalTime()).ToArray();
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Positions" ("StaffId", "At", "Latitude", "Longitude", "AccuracyMeters", "ReceivedAt")
+            SELECT * FROM unnest({staff}, {at}, {latitude}, {longitude}, {accuracy}, {received})
+            """);
     }
 }
