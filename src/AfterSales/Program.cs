@@ -1,6 +1,7 @@
 using AfterSales.Data;
 using AfterSales.Features.Admin;
 using AfterSales.Features.Assessment;
+using AfterSales.Features.Attendance;
 using AfterSales.Features.Customers;
 using AfterSales.Features.Equipment;
 using AfterSales.Features.Fees;
@@ -43,6 +44,7 @@ builder.Services.AddRecords(builder.Configuration);
 builder.Services.AddFees();
 builder.Services.AddAssessment();
 builder.Services.AddReports();
+builder.Services.AddAttendance();
 
 var app = builder.Build();
 
@@ -65,5 +67,6 @@ app.MapRecordsApi();
 app.MapFeesApi();
 app.MapAssessmentApi();
 app.MapReportsApi();
+app.MapAttendanceApi();
 
 return await commandLine.InvokeAsync(app);

@@ -70,6 +70,10 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<DailyReport> DailyReports => Set<DailyReport>();
     public DbSet<DailyReportEntry> DailyReportEntries => Set<DailyReportEntry>();
     public DbSet<DailyReportJudgement> DailyReportJudgements => Set<DailyReportJudgement>();
+    public DbSet<Domain.Attendance.Position> Positions => Set<Domain.Attendance.Position>();
+    public DbSet<Domain.Attendance.SpecialCase> SpecialCases => Set<Domain.Attendance.SpecialCase>();
+    public DbSet<Domain.Attendance.PhoneEvent> PhoneEvents => Set<Domain.Attendance.PhoneEvent>();
+    public DbSet<Domain.Attendance.LocationAnomaly> LocationAnomalies => Set<Domain.Attendance.LocationAnomaly>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.IdempotentRequest> IdempotentRequests => Set<Infrastructure.IdempotentRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -35,6 +35,8 @@ public sealed class AppFactory(Db provider, string connectionString, IReadOnlyDi
         builder.UseSetting("Outbox:IntervalSeconds", "0");
         // Likewise the daily report judge: tests judge a day themselves (DailyReportJudge), or turn the worker on.
         builder.UseSetting("Reports:JudgeIntervalSeconds", "0");
+        // Likewise the attendance checks (AnomalyDetector, PhoneService.SettleDueAsync): tests run them.
+        builder.UseSetting("Attendance:DetectorIntervalSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

@@ -85,6 +85,17 @@ public sealed class IncidentService(AppDbContext db, IHttpContextAccessor http, 
         return incident;
     }
 
+    /// <summary>
+    /// The phone of a phone incident came back (ASM-2, ASM-4): sets its restoration time, which the rules judge against the
+    /// deadline. Refused once the incident is settled on a closed month (a correction is then an entry in a later month).
+    /// The caller saves.
+    /// </summary>
+    public async Task RecordRestorationAsync(Incident incident, DateTimeOffset restoredAt)
+    {
+        if (await db.StatementLines.AnyAsync(l => l.IncidentId == incident.Id && !l.Reverses)) throw new ConflictException("IncidentSettled");
+        incident.RecordRestoration(restoredAt);
+    }
+
     public async Task<Paged<IncidentSummaryDto>> ListAsync(IncidentFilter filter, int page, int pageSize)
     {
         var query = db.Incidents(Scope).AsNoTracking();

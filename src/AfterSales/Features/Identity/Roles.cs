@@ -26,6 +26,10 @@ public static class Policies
     public const string CloseMonth = nameof(CloseMonth);
     public const string ViewDailyReports = nameof(ViewDailyReports);
     public const string EnterDailyReports = nameof(EnterDailyReports);
+    /// <summary>ATT-1: today's map, anomalies, phone events and special cases of the technicians one oversees.</summary>
+    public const string ViewAttendance = nameof(ViewAttendance);
+    /// <summary>ASM-6: special cases are reported in advance to the supervision department, which records them.</summary>
+    public const string RecordSpecialCases = nameof(RecordSpecialCases);
 
     public static readonly IReadOnlyDictionary<string, StaffRole[]> Roles = new Dictionary<string, StaffRole[]>
     {
@@ -55,6 +59,9 @@ public static class Policies
         [ViewDailyReports] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
             StaffRole.DeputyManager, StaffRole.Supervisor],
         [EnterDailyReports] = [StaffRole.Administrator, StaffRole.RegionalManager, StaffRole.DeputyManager, StaffRole.Supervisor],
+        [ViewAttendance] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
+            StaffRole.DeputyManager],
+        [RecordSpecialCases] = [StaffRole.SupervisionDepartment, StaffRole.GeneralManager],
         [EditCustomers] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store, StaffRole.Technician],
     };

@@ -17,7 +17,7 @@ public sealed record JudgeResult(DateOnly Day, int Judged, int Incidents, int Al
 /// through <see cref="IncidentService.AddAsync"/>. The judgement row is unique per technician and day, so a rerun
 /// or a second instance judges nobody twice.
 /// </summary>
-public sealed class DailyReportJudge(AppDbContext db, DailyReportService reports, IncidentService incidents, TimeProvider clock, LocalTime local,
+public sealed class DailyReportJudge(AppDbContext db, DailyReportService reports, Schedule.Availability availability, IncidentService incidents, TimeProvider clock, LocalTime local,
     ILogger<DailyReportJudge> log)
 {
     /// <summary>Judges one local day; refused (nothing judged) while its window is still open.</summary>
@@ -26,7 +26,7 @@ public sealed class DailyReportJudge(AppDbContext db, DailyReportService reports
         var window = await reports.WindowAsync(day, ct);
         var now = clock.GetUtcNow();
         if (now < window.End) throw new Domain.DomainException("DailyReportWindowOpen", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        var onDuty = await reports.OnDutyAsync(day, ct);
+        var onDuty = await availability.OnFieldDutyAsync(day, ct);
         var judged = await db.DailyReportJudgements.AsNoTracking().Where(j => j.Day == day).Select(j => j.TechnicianId).ToListAsync(ct);
         int count = 0, raised = 0, skipped = 0;
         foreach (var technicianId in onDuty)

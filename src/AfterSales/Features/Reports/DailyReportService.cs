@@ -50,7 +50,7 @@ public enum ReportTiming
 /// Daily work reports (RPT-2): every message is stored raw first (gateway or pasted), its sender matched to a
 /// technician by mobile number, then read by the parser and its entries matched to the technician's jobs of the day.
 /// </summary>
-public sealed class DailyReportService(AppDbContext db, IHttpContextAccessor http, TimeProvider clock, LocalTime local, PolicyBook policies,
+public sealed class DailyReportService(AppDbContext db, Schedule.Availability availability, IHttpContextAccessor http, TimeProvider clock, LocalTime local, PolicyBook policies,
     ILogger<DailyReportService> log)
 {
     private AccessScope Scope => AccessScope.From(http.HttpContext!.User);
@@ -178,19 +178,6 @@ public sealed class DailyReportService(AppDbContext db, IHttpContextAccessor htt
             [.. equipment.Where(e => e.SiteId == o.SiteId).Select(e => e.Kind).Distinct()]))];
     }
 
-    /// <summary>Technicians with a job booked on the day (not cancelled) or a visit that left on it.</summary>
-    public async Task<List<int>> OnDutyAsync(DateOnly day, CancellationToken ct = default)
-    {
-        var (start, end) = DayBounds(day);
-        var booked = db.WorkOrders.Where(w => w.TechnicianId != null && w.State != WorkOrderState.Cancelled
-            && w.AppointmentStart >= start && w.AppointmentStart < end).Select(w => w.TechnicianId!.Value);
-        var visited = db.Visits.Where(v => v.DepartedAt >= start && v.DepartedAt < end).Select(v => v.TechnicianId);
-        var ids = await booked.Union(visited).Distinct().ToListAsync(ct);
-        // A technician on leave the whole day was not on duty, whatever was left booked for them.
-        var away = await db.TimeOff.Where(t => ids.Contains(t.StaffId) && t.FirstDay <= day && t.LastDay >= day).Select(t => t.StaffId).ToListAsync(ct);
-        return [.. ids.Except(away).Order()];
-    }
-
     public (DateTimeOffset Start, DateTimeOffset End) DayBounds(DateOnly day)
     {
         var start = local.StartOf(day);
@@ -217,7 +204,7 @@ public sealed class DailyReportService(AppDbContext db, IHttpContextAccessor htt
         var scope = Scope;
         var window = await WindowAsync(day);
         var now = clock.GetUtcNow();
-        var onDuty = await OnDutyAsync(day);
+        var onDuty = await availability.OnFieldDutyAsync(day);
         var people = await Technicians(scope).AsNoTracking().Where(s => onDuty.Contains(s.Id))
             .OrderBy(s => s.StaffNumber).Select(s => new { s.Id, s.Name, s.StaffNumber }).ToListAsync();
         var ids = people.Select(p => p.Id).ToList();

@@ -39,4 +39,20 @@ public sealed class Availability(AppDbContext db, SchedulePolicy policy, LocalTi
 
     /// <summary>The company pattern of a weekday (null: a rest day).</summary>
     public Hours? CompanyHours(DayOfWeek day) => policy.For(day);
+
+    /// <summary>
+    /// Technicians on field duty on a day: a job booked on it (not cancelled) or a visit that left on it, and not on leave
+    /// the whole day. They owe a daily report (RPT-1) and are expected to send positions (ATT-1).
+    /// </summary>
+    public async Task<List<int>> OnFieldDutyAsync(DateOnly day, CancellationToken ct = default)
+    {
+        var (start, end) = (local.StartOf(day), local.StartOf(day.AddDays(1)));
+        var booked = db.WorkOrders.Where(w => w.TechnicianId != null && w.State != Domain.WorkOrders.WorkOrderState.Cancelled
+            && w.AppointmentStart >= start && w.AppointmentStart < end).Select(w => w.TechnicianId!.Value);
+        var visited = db.Visits.Where(v => v.DepartedAt >= start && v.DepartedAt < end).Select(v => v.TechnicianId);
+        var ids = await booked.Union(visited).Distinct().ToListAsync(ct);
+        // A technician on leave the whole day was not on duty, whatever was left booked for them.
+        var away = await db.TimeOff.Where(t => ids.Contains(t.StaffId) && t.FirstDay <= day && t.LastDay >= day).Select(t => t.StaffId).ToListAsync(ct);
+        return [.. ids.Except(away).Order()];
+    }
 }

@@ -19,6 +19,7 @@ public static class Navigation
         new("Nav.Callbacks", "/Callbacks", Policies.MakeCallbacks),
         new("Nav.Reports", "/Reports/Today", Policies.ViewDailyReports),
         new("Nav.Assessment", "/Assessment", null),
+        new("Nav.Attendance", "/Attendance/Today", Policies.ViewAttendance),
         new("Nav.Customers", "/Customers", null),
         new("Nav.Equipment", "/Equipment", null),
         new("Nav.Products", "/Products", null),
