@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using AfterSales.Data;
 using AfterSales.Domain;
 using AfterSales.Domain.Assessment;
@@ -221,9 +222,14 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var monthEnd = end.AddTicks(-1);
         var inForce = (await policies.ResolverAsync(ct))(monthEnd);
         // With every incident in hand (a close, or the whole company's preview) they are counted here, not by the database again.
-        var counted = people is null
-            ? all.Where(i => i.At >= start && !i.Waived).GroupBy(i => (i.PersonId, i.Kind)).Select(g => (g.Key.PersonId, g.Key.Kind, Count: g.Count())).ToList()
-            : null;
+        List<(int PersonId, string Kind, int Count)>? counted = null;
+        if (people is null)
+        {
+            var counts = new Dictionary<(int PersonId, string Kind), int>();
+            foreach (var incident in all)
+                if (incident.At >= start && !incident.Waived) CollectionsMarshal.GetValueRefOrAddDefault(counts, (incident.PersonId, incident.Kind), out _)++;
+            counted = [.. counts.Select(c => (c.Key.PersonId, c.Key.Kind, c.Value))];
+        }
         var ranked = MonthlyRanking.Order(CompositeScore.Score(await RankingInputsAsync(month, start, end, counted, ct), inForce.Document.Ranking.Weights));
         foreach (var line in MonthlyRanking.Lines(ranked, inForce.Document.Ranking, inForce.Version, monthEnd)
                      .Concat(month.Month == 12 ? await YearEndLinesAsync(month.Year, ranked, inForce, monthEnd, ct) : []))
