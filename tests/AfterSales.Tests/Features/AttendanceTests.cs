@@ -190,6 +190,23 @@ public sealed class AttendanceTests
     }
 
     [Theory, BothDatabases]
+    public async Task ATT1_no_position_is_an_anomaly_only_for_a_technician_on_field_duty_that_day(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var local = scope.ServiceProvider.GetRequiredService<LocalTime>();
+        // A past Wednesday whose working hours are over: nobody sent a position, and nobody had work booked or left for a job.
+        var day = local.Today.AddDays(-7);
+        while (day.DayOfWeek != DayOfWeek.Wednesday) day = day.AddDays(-1);
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<AfterSales.Features.Schedule.Availability>().OnFieldDutyAsync(day));
+
+        var result = await scope.ServiceProvider.GetRequiredService<AnomalyDetector>().RunAsync(day);
+
+        Assert.Equal(0, result.Found);
+        Assert.Equal(0, await app.DbAsync(d => d.LocationAnomalies.CountAsync(a => a.Rule == AnomalyRule.NoPosition)));
+    }
+
+    [Theory, BothDatabases]
     public async Task ASM2_a_suspension_restored_within_2_hours_costs_20(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
