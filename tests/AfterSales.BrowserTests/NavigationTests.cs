@@ -11,18 +11,21 @@ public sealed class NavigationTests(BrowserFixture fixture)
     /// <summary>The menu of those who call customers back (RPT-4) and receive the daily reports (RPT-2): after the records and fees.</summary>
     private static readonly string[] Supervising = ["首页", "今日工作", "工单", "排班", "技术求助", "服务记录", "收费", "客户回访", "工作日报", "考核", "客户", "设备", "产品"];
 
+    /// <summary>Managers, deputies, supervision, the GM and the administrator also see the technicians' attendance (ATT-1).</summary>
+    private static readonly string[] SupervisingWithAttendance = [.. Supervising[..10], "考勤定位", .. Supervising[10..]];
+
     public static TheoryData<string, string, string[]> Roles => new()
     {
         { "tech01", "售后人员", Everyone },
         { "fj.store", "店面/导购", Everyone },
         { "support", "技术支持", Everyone },
-        { "fj.manager", "售后经理", [.. Supervising, "员工"] },
-        { "fj.deputy", "副经理", [.. Supervising, "员工"] },
+        { "fj.manager", "售后经理", [.. SupervisingWithAttendance, "员工"] },
+        { "fj.deputy", "副经理", [.. SupervisingWithAttendance, "员工"] },
         { "supervisor", "部门主管", [.. Supervising, "员工"] },
         { "finance", "财务", [.. Everyone, "员工"] },
-        { "supervision", "督导部", [.. Supervising, "员工", "审计日志"] },
-        { "gm", "总经理", [.. Supervising, "员工", "区域", "审计日志"] },
-        { "admin", "系统管理员", [.. Supervising, "员工", "区域", "用户", "导入", "审计日志", "消息发件箱"] },
+        { "supervision", "督导部", [.. SupervisingWithAttendance, "员工", "审计日志"] },
+        { "gm", "总经理", [.. SupervisingWithAttendance, "员工", "区域", "审计日志"] },
+        { "admin", "系统管理员", [.. SupervisingWithAttendance, "员工", "区域", "用户", "导入", "审计日志", "消息发件箱"] },
     };
 
     [Theory, MemberData(nameof(Roles))]

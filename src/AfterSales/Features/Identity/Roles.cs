@@ -61,7 +61,7 @@ public static class Policies
         [EnterDailyReports] = [StaffRole.Administrator, StaffRole.RegionalManager, StaffRole.DeputyManager, StaffRole.Supervisor],
         [ViewAttendance] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
             StaffRole.DeputyManager],
-        [RecordSpecialCases] = [StaffRole.SupervisionDepartment, StaffRole.GeneralManager],
+        [RecordSpecialCases] = [StaffRole.Administrator, StaffRole.SupervisionDepartment, StaffRole.GeneralManager],
         [EditCustomers] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store, StaffRole.Technician],
     };
