@@ -18,6 +18,8 @@ public sealed class TodayModel(AttendanceService attendance, LocalTime local) : 
 
     public bool IsToday => Data.Day == local.Today;
 
+    public bool MayViewReports => Policies.Allows(Policies.ViewDailyReports, AccessScope.From(User).Role);
+
     /// <summary>The markers for attendance-map.js: only technicians with a position that day.</summary>
     public string MarkersJson => JsonSerializer.Serialize(Data.Technicians.Where(t => t.Lat is not null).Select(t => new
     {

@@ -16,12 +16,14 @@ public sealed class TodayModel(DailyReportService reports, LocalTime local) : Pa
     public DayBoard Board { get; private set; } = null!;
     public bool IsToday { get; private set; }
     public bool MayEnter { get; private set; }
+    public bool MayViewAttendance { get; private set; }
 
     public async Task OnGetAsync()
     {
         var day = Date ?? local.Today;
         IsToday = day == local.Today;
         MayEnter = Policies.Allows(Policies.EnterDailyReports, AccessScope.From(User).Role);
+        MayViewAttendance = Policies.Allows(Policies.ViewAttendance, AccessScope.From(User).Role);
         Board = await reports.BoardAsync(day);
     }
 }
