@@ -93,6 +93,19 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 
+    /// <summary>
+    /// Audits changes made by set-based statements (<c>ExecuteUpdate</c>), which <see cref="SaveChangesAsync(bool, CancellationToken)"/>
+    /// never sees — a close changes thousands of skill levels at once — in the caller's transaction.
+    /// </summary>
+    internal async Task AuditAsync(IReadOnlyCollection<AuditTrail.Change> changes, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is null) throw new InvalidOperationException("Set-based changes are audited inside their transaction.");
+        if (changes.Count == 0) return;
+        await AuditTrail.LockChainAsync(this, cancellationToken);
+        await LedgerWriter<AuditEntry>.AppendAsync(this, await AuditTrail.ChainAsync(this, changes, actor.Name, clock.GetUtcNow(), cancellationToken),
+            cancellationToken);
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -119,7 +132,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
         {
             await AuditTrail.LockChainAsync(this, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await AuditTrail.AppendAsync(this, pending, actor.Name, clock.GetUtcNow(), cancellationToken);
+            AuditEntries.AddRange(await AuditTrail.ChainAsync(this, pending, actor.Name, clock.GetUtcNow(), cancellationToken));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return written;

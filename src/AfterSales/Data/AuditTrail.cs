@@ -56,7 +56,19 @@ internal static class AuditTrail
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
     }
 
-    public static async Task AppendAsync(AppDbContext db, List<Pending> pending, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A change to one record as the trail stores it: its values before and after (JSON), or null.</summary>
+    internal sealed record Change(string EntityType, string Key, AuditAction Action, string? Before, string? After);
+
+    /// <summary>The audit rows of a save, chained after the trail's head (the caller holds the chain's lock).</summary>
+    public static Task<List<AuditEntry>> ChainAsync(AppDbContext db, List<Pending> pending, string actor, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ChainAsync(db, pending
+            .Select(p => new Change(p.Entry.Metadata.ClrType.Name, KeyOf(p.Entry), p.Action, p.Before,
+                p.Action == AuditAction.Delete ? null : Serialize(p.Entry, original: false)))
+            .Where(c => c.Action != AuditAction.Update || c.After != c.Before), actor, now, cancellationToken);
+
+    /// <summary>Audit rows for the changes, chained after the trail's head (the caller holds the chain's lock and writes them).</summary>
+    public static async Task<List<AuditEntry>> ChainAsync(AppDbContext db, IEnumerable<Change> changes, string actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var head = await db.AuditEntries.AsNoTracking()
             .OrderByDescending(a => a.Sequence)
@@ -64,15 +76,14 @@ internal static class AuditTrail
             .FirstOrDefaultAsync(cancellationToken);
         var sequence = head?.Sequence ?? 0;
         var previousHash = head?.Hash ?? AuditEntry.GenesisHash;
-
-        foreach (var (entry, action, before) in pending)
+        var rows = new List<AuditEntry>();
+        foreach (var change in changes)
         {
-            var after = action == AuditAction.Delete ? null : Serialize(entry, original: false);
-            if (action == AuditAction.Update && after == before) continue;
-            var row = new AuditEntry(++sequence, now, actor, entry.Metadata.ClrType.Name, KeyOf(entry), action, before, after, previousHash);
+            var row = new AuditEntry(++sequence, now, actor, change.EntityType, change.Key, change.Action, change.Before, change.After, previousHash);
             previousHash = row.Hash;
-            db.AuditEntries.Add(row);
+            rows.Add(row);
         }
+        return rows;
     }
 
     private static string KeyOf(EntityEntry entry) =>

@@ -210,4 +210,30 @@ public sealed class AssessmentTests
         Assert.Equal(HttpStatusCode.OK, (await (await app.LogInAsync("tech01")).GetAsync($"/api/assessment/months/2026-10/statements/{await app.StaffIdAsync("tech01")}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("tech02")).GetAsync($"/api/assessment/months/2026-10/statements/{await app.StaffIdAsync("tech01")}")).StatusCode);
     }
+    [Theory, BothDatabases]
+    public async Task ASM14_the_close_lowers_the_skill_level_after_the_third_rework_on_one_kind_and_audits_it(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var manager = await app.LogInAsync("fj.manager");
+        var tech02 = await app.StaffIdAsync("tech02");
+        var before = await app.DbAsync(d => d.Staff.Where(s => s.Id == tech02).Select(s => new { s.SkillLevel, s.Version }).SingleAsync());
+        var (levelBefore, versionBefore) = (before.SkillLevel, before.Version);
+        foreach (var (day, cause) in new[] { (3, "密封圈老化"), (12, "接线松动"), (20, "压缩机过热") })
+            await RecordAsync(manager, tech02, "repair_redone", $"2026-10-{day:00}T10:00:00+08:00",
+                new { equipmentKind = "空调机组", cause, repairClass = "minor" });
+
+        var finance = await app.LogInAsync("finance");
+        await Json(await finance.PostAsync("/api/assessment/months/2026-10/close", null));
+
+        var statement = await finance.GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-10/statements/{tech02}");
+        Assert.Equal(-1, statement.GetProperty("skillLevelChange").GetInt32());
+        var after = await app.DbAsync(d => d.Staff.Where(s => s.Id == tech02).Select(s => new { s.SkillLevel, s.Version }).SingleAsync());
+        Assert.Equal((levelBefore - 1, versionBefore + 1), (after.SkillLevel, after.Version));
+        var change = await app.DbAsync(d => d.AuditEntries.Where(a => a.EntityType == "Staff" && a.EntityId == tech02.ToString())
+            .OrderByDescending(a => a.Sequence).FirstAsync());
+        Assert.Equal(AfterSales.Domain.Audit.AuditAction.Update, change.Action);
+        Assert.Equal(("SkillLevel", levelBefore.ToString(), (levelBefore - 1).ToString()),
+            Assert.Single(AfterSales.Features.Audit.HistoryViewComponent.Changes(change)));
+        Assert.True((await app.DbAsync(d => new AfterSales.Features.Audit.AuditChain(d).VerifyAsync())).Intact);
+    }
 }

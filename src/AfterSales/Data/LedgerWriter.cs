@@ -1,5 +1,4 @@
 using System.Globalization;
-using AfterSales.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -9,7 +8,7 @@ using Npgsql;
 using NpgsqlTypes;
 using SQLitePCL;
 
-namespace AfterSales.Features.Assessment;
+namespace AfterSales.Data;
 
 /// <summary>
 /// Appends many ledger rows (statement lines, month totals) inside the caller's transaction without the change
