@@ -92,9 +92,13 @@ public sealed class IncidentService(AppDbContext db, IHttpContextAccessor http, 
     /// </summary>
     public async Task RecordRestorationAsync(Incident incident, DateTimeOffset restoredAt)
     {
-        if (await db.StatementLines.AnyAsync(l => l.IncidentId == incident.Id && !l.Reverses)) throw new ConflictException("IncidentSettled");
+        if (await IsSettledAsync(incident)) throw new ConflictException("IncidentSettled");
         incident.RecordRestoration(restoredAt);
     }
+
+    /// <summary>Whether a closed month's ledger holds the incident (its lines are under its person or their manager).</summary>
+    private Task<bool> IsSettledAsync(Incident incident) =>
+        db.StatementLines.AnyAsync(l => (l.StaffId == incident.PersonId || l.StaffId == incident.ManagerId) && l.IncidentId == incident.Id && !l.Reverses);
 
     public async Task<Paged<IncidentSummaryDto>> ListAsync(IncidentFilter filter, int page, int pageSize)
     {
@@ -122,7 +126,7 @@ public sealed class IncidentService(AppDbContext db, IHttpContextAccessor http, 
         var names = await db.Staff.AsNoTracking()
             .Where(s => s.Id == incident.PersonId || s.Id == incident.RecordedById || s.Id == incident.AppealDecidedById || s.Id == incident.ManagerId)
             .ToDictionaryAsync(s => s.Id, s => s.Name);
-        var settled = await db.StatementLines.AnyAsync(l => l.IncidentId == id && !l.Reverses);
+        var settled = await IsSettledAsync(incident);
         var history = await HistoryAsync(incident.PersonId, incident.At);
         var facts = history.SingleOrDefault(f => f.Sequence == incident.Id) ?? incident.Facts(Person(incident.PersonId), null);
         IReadOnlyList<IncidentLineDto> lines = [];

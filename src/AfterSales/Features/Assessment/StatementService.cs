@@ -231,11 +231,13 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
 
         // Appeals upheld after the incident's month was closed: what it cost there comes back now.
         var reversed = db.Incidents.AsNoTracking().Where(i => i.State == IncidentState.AppealUpheld
-            && db.StatementLines.Any(l => l.IncidentId == i.Id && !l.Reverses) && !db.StatementLines.Any(l => l.IncidentId == i.Id && l.Reverses));
+            && db.StatementLines.Any(l => (l.StaffId == i.PersonId || l.StaffId == i.ManagerId) && l.IncidentId == i.Id && !l.Reverses)
+            && !db.StatementLines.Any(l => (l.StaffId == i.PersonId || l.StaffId == i.ManagerId) && l.IncidentId == i.Id && l.Reverses));
         if (people is not null) reversed = reversed.Where(i => people.Contains(i.PersonId));
         foreach (var incident in await reversed.ToListAsync(ct))
         {
-            var original = await db.StatementLines.AsNoTracking().Where(l => l.IncidentId == incident.Id && !l.Reverses).ToListAsync(ct);
+            var original = await db.StatementLines.AsNoTracking()
+                .Where(l => (l.StaffId == incident.PersonId || l.StaffId == incident.ManagerId) && l.IncidentId == incident.Id && !l.Reverses).ToListAsync(ct);
             foreach (var line in original.Where(l => l.Amount > 0 || l.ForfeitsBonus))
             {
                 var refund = line.ForfeitsBonus ? await ForfeitedAmountAsync(line) : line.Amount;

@@ -443,7 +443,7 @@ namespace AfterSales.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IncidentId");
+                    b.HasIndex("StaffId", "IncidentId");
 
                     b.HasIndex("Year", "Month", "StaffId");
 

@@ -426,7 +426,7 @@ namespace AfterSales.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IncidentId");
+                    b.HasIndex("StaffId", "IncidentId");
 
                     b.HasIndex("Year", "Month", "StaffId");
 
