@@ -15,7 +15,7 @@ public sealed class ReportPagesTests(BrowserFixture fixture)
         var phone = await fixture.NewPageAsync(Phone);
         await BrowserFixture.LogInAsync(phone, "fj.manager");
         await phone.GotoAsync($"/Reports/Today?date={day}");
-        await Assertions.Expect(phone.Locator("table.list")).ToContainTextAsync("张伟");
+        await Assertions.Expect(phone.Locator("#day-board")).ToContainTextAsync("张伟");
         await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "reports-today-before-phone");
 
         await phone.GotoAsync($"/Reports/Paste?day={day}");
@@ -42,7 +42,11 @@ public sealed class ReportPagesTests(BrowserFixture fixture)
         Assert.True(scrollWidth <= Phone.Width, $"page is {scrollWidth}px wide");
 
         await phone.GotoAsync($"/Reports/Today?date={day}");
-        await Assertions.Expect(phone.Locator("table.list tr", new() { HasText = "张伟" }).Locator("a[href^='/Reports/Details/']")).ToBeVisibleAsync();
+        var row = phone.Locator("#day-board tr", new() { HasText = "张伟" });
+        await Assertions.Expect(row.Locator("a[href^='/Reports/Details/']")).ToBeVisibleAsync();
+        // The same board shows where tech01 was last seen and the map of the day (ATT-1) beside the report (RPT-3).
+        await Assertions.Expect(row.Locator("td[data-label='最新定位']")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("#map-title")).ToBeVisibleAsync();
         await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "reports-today-phone");
         await phone.Context.CloseAsync();
 

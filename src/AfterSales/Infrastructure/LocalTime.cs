@@ -25,4 +25,7 @@ public sealed class LocalTime(TimeProvider clock, IConfiguration configuration)
 
     /// <summary>The instant a local day begins.</summary>
     public DateTimeOffset StartOf(DateOnly day) => Instant(day, TimeOnly.MinValue);
+
+    /// <summary>A local day as instants: from its start to the next day's (a day of a clock change is 23 or 25 hours).</summary>
+    public (DateTimeOffset Start, DateTimeOffset End) DayOf(DateOnly day) => (StartOf(day), StartOf(day.AddDays(1)));
 }

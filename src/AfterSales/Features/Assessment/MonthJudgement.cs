@@ -56,7 +56,13 @@ internal sealed class MonthJudgement(
             names.TryAdd(incident.PersonId, IncidentService.Person(incident.PersonId));
             if (incident.ManagerId is { } m) names.TryAdd(m, IncidentService.Person(m));
         }
-        var managers = incidents.Where(i => i.ManagerId is not null && IsTarget(i)).Select(i => i.ManagerId!.Value).ToHashSet();
+        var targets = new bool[incidents.Count];
+        var managers = new HashSet<int>();
+        for (var k = 0; k < incidents.Count; k++)
+        {
+            targets[k] = IsTarget(incidents[k]);
+            if (targets[k] && incidents[k].ManagerId is { } manager) managers.Add(manager);
+        }
         var spans = new List<(int Person, int From, int Count)>();
         for (var from = 0; from < order.Length;)
         {
@@ -90,7 +96,7 @@ internal sealed class MonthJudgement(
         {
             var batch = spans.GetRange(first, Math.Min(Batch, spans.Count - first));
             var results = new PersonJudged[batch.Count];
-            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, k => results[k] = JudgePerson(order, batch[k].From, batch[k].Count, names));
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, k => results[k] = JudgePerson(order, targets, batch[k].From, batch[k].Count, names));
             return results;
         }, ct);
         var next = spans.Count > 0 ? JudgeBatch(0) : null;
@@ -118,7 +124,7 @@ internal sealed class MonthJudgement(
         && (incident.At >= start || closedMonths.Contains(OccurrenceInPeriod.MonthOf(incident.At, zone)));
 
     /// <summary>One person's incidents of the month (and late ones of closed months) against their own history.</summary>
-    private PersonJudged JudgePerson(int[] order, int from, int count, Dictionary<int, string> names)
+    private PersonJudged JudgePerson(int[] order, bool[] targets, int from, int count, Dictionary<int, string> names)
     {
         var facts = new IncidentFacts[count];
         var histories = new Dictionary<string, List<IncidentFacts>>(StringComparer.Ordinal);
@@ -133,8 +139,8 @@ internal sealed class MonthJudgement(
         (string, DomainException)? problem = null;
         for (var k = 0; k < count; k++)
         {
+            if (!targets[order[from + k]]) continue;
             var incident = incidents[order[from + k]];
-            if (!IsTarget(incident)) continue;
             IReadOnlyList<AssessmentLine> produced;
             try
             {

@@ -48,7 +48,7 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
             .OrderBy(s => s.StaffNumber).ToListAsync();
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name);
         var closedBy = close is null ? null : await db.Staff.Where(s => s.Id == close.ClosedById).Select(s => s.Name).SingleAsync();
-        var defaultBase = (await policies.ResolverAsync())(MonthRange.Instants(month, policies.Zone).End.AddTicks(-1)).Document.BonusBase;
+        var defaultBase = await DefaultBonusBaseAsync(month);
         return new MonthDto(MonthRange.Text(month), close is not null, close?.ClosedAt, closedBy,
             close is null && Policies.Allows(Policies.CloseMonth, scope.Role) && IsOver(month),
             [.. people.Select(p => Dto(p, regions, month, close is not null, statements.TryGetValue(p.Id, out var found) ? found
@@ -62,10 +62,14 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var closed = await db.MonthCloses.AnyAsync(c => c.Year == month.Year && c.Month == month.Month);
         var statements = closed ? await ClosedAsync(month, [staffId]) : await PreviewAsync(month, [staffId]);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name);
-        var defaultBase = (await policies.ResolverAsync())(MonthRange.Instants(month, policies.Zone).End.AddTicks(-1)).Document.BonusBase;
+        var defaultBase = await DefaultBonusBaseAsync(month);
         return Dto(person, regions, month, closed, statements.TryGetValue(staffId, out var found) ? found
             : (Statement.Of(IncidentService.Person(staffId), month.Year, month.Month, defaultBase, []), null, null, 0));
     }
+
+    /// <summary>The bonus base of a person without their own (the policy in force at the month's end), for an empty statement.</summary>
+    private async Task<decimal> DefaultBonusBaseAsync((int Year, int Month) month) =>
+        (await policies.ResolverAsync())(MonthRange.Instants(month, policies.Zone).End.AddTicks(-1)).Document.BonusBase;
 
     /// <summary>ASM-15: locks the month. A second close (here or on another instance) is refused and changes nothing.</summary>
     public async Task<MonthClosedDto> CloseAsync((int Year, int Month) month, CancellationToken ct = default)

@@ -28,11 +28,7 @@ public sealed class AnomalyDetector(AppDbContext db, Availability availability, 
         var settings = options.Value;
         var now = clock.GetUtcNow();
         var judgedUntil = now.AddMinutes(-Math.Max(0, settings.LateUploadMinutes));
-        var dayStart = local.StartOf(day);
-        var dayEnd = local.StartOf(day.AddDays(1));
-
-        var technicians = await db.Staff.AsNoTracking().Where(s => s.Role == StaffRole.Technician && s.IsActive).Select(s => s.Id).ToListAsync(ct);
-        var days = await availability.DaysAsync(technicians, day, day);
+        var (dayStart, dayEnd) = local.DayOf(day);
         var positions = (await db.Positions.AsNoTracking().Where(p => p.At >= dayStart && p.At < dayEnd)
                 .Select(p => new { p.StaffId, p.At, p.Latitude, p.Longitude }).ToListAsync(ct))
             .Select(p => (p.StaffId, Fix: new Fix(p.At, p.Latitude, p.Longitude))).ToList();
@@ -59,8 +55,11 @@ public sealed class AnomalyDetector(AppDbContext db, Availability availability, 
             if (CheckInTooFarFromSite.Check(v.TechnicianId, v.Id, v.WorkOrderId, v.CheckedInAt, v.CheckInMetersFromSite, settings.CheckInMaxMeters) is { } f)
                 findings.Add(f);
         // Positions are expected of technicians out in the field that day, not of one with nothing booked.
-        var onDuty = (await availability.OnFieldDutyAsync(day, ct)).ToHashSet();
-        foreach (var staffId in technicians.Where(onDuty.Contains))
+        var booked = await availability.OnFieldDutyAsync(day, ct);
+        var onDuty = await db.Staff.AsNoTracking().Where(s => booked.Contains(s.Id) && s.Role == StaffRole.Technician && s.IsActive)
+            .Select(s => s.Id).Order().ToListAsync(ct);
+        var days = await availability.DaysAsync(onDuty, day, day);
+        foreach (var staffId in onDuty)
         {
             if (days[staffId][0].Hours is not { } hours) continue;
             findings.AddRange(NoPositionTooLong.Check(staffId, local.Instant(day, hours.Start), local.Instant(day, hours.End),

@@ -35,7 +35,7 @@ public sealed class AttendanceService(AppDbContext db, IHttpContextAccessor http
     public async Task<TodayDto> TodayAsync(DateOnly? day = null)
     {
         var date = day ?? local.Today;
-        var (start, end) = (local.StartOf(date), local.StartOf(date.AddDays(1)));
+        var (start, end) = local.DayOf(date);
         var people = await Technicians().AsNoTracking().OrderBy(s => s.StaffNumber).Select(s => new { s.Id, s.StaffNumber, s.Name }).ToListAsync();
         var ids = people.Select(p => p.Id).ToList();
         var latest = await db.Positions.AsNoTracking()

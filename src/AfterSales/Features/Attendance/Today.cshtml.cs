@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AfterSales.Features.Identity;
 using AfterSales.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -19,13 +18,6 @@ public sealed class TodayModel(AttendanceService attendance, LocalTime local) : 
     public bool IsToday => Data.Day == local.Today;
 
     public bool MayViewReports => Policies.Allows(Policies.ViewDailyReports, AccessScope.From(User).Role);
-
-    /// <summary>The markers for attendance-map.js: only technicians with a position that day.</summary>
-    public string MarkersJson => JsonSerializer.Serialize(Data.Technicians.Where(t => t.Lat is not null).Select(t => new
-    {
-        name = t.StaffName, number = t.StaffNumber, lat = t.Lat, lng = t.Lng, accuracy = t.Accuracy,
-        at = local.ToLocal(t.At!.Value).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), anomalies = t.Anomalies,
-    }));
 
     public async Task OnGetAsync() => Data = await attendance.TodayAsync(Day);
 

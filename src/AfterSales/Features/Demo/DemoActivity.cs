@@ -1,3 +1,4 @@
+using AfterSales.Domain.Attendance;
 using AfterSales.Data;
 using AfterSales.Domain.Assessment;
 using AfterSales.Domain.WorkOrders;
@@ -48,6 +49,10 @@ public sealed class DemoActivity(AppDbContext db, WorkOrderPolicy policy, LocalT
         await JobAsync("C0002", WorkOrderKind.Repair, "淋浴房门滑轮异响", now.AddHours(-1), staff["gd.store"]);
         await db.SaveChangesAsync(ct);
 
+        // Today's positions from tech01's phone (ATT-1): every quarter of an hour since eight, on the way from this
+        // morning's maintenance to the next installation, so the day board's map shows where they are.
+        if (hour >= 8) await TrackAsync(staff["tech01"], maintained, ready, At(today, 8), now, ct);
+
         // Last month's assessment, still open for its close: a late daily report, a complaint (appealed), a waived
         // location anomaly, and a part not shipped back (ASM-1, ASM-6, ASM-10, ASM-11, ASM-13).
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
@@ -84,6 +89,22 @@ public sealed class DemoActivity(AppDbContext db, WorkOrderPolicy policy, LocalT
         db.WorkOrders.Add(order);
         await db.SaveChangesAsync();
         return order;
+    }
+
+    private async Task TrackAsync(int technicianId, WorkOrder from, WorkOrder to, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        var a = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == from.SiteId, ct);
+        var b = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == to.SiteId, ct);
+        var steps = (int)((end - start).TotalMinutes / 15);
+        for (var k = 0; k <= steps; k++)
+        {
+            var share = steps == 0 ? 1 : (double)k / steps;
+            var where = new GeoPosition((double)a.Latitude!.Value + share * (double)(b.Latitude!.Value - a.Latitude.Value),
+                (double)a.Longitude!.Value + share * (double)(b.Longitude!.Value - a.Longitude.Value), 20);
+            var at = start.AddMinutes(15 * k);
+            db.Positions.Add(new Position(technicianId, at, where, at));
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static void Arrange(WorkOrder order, int technicianId, DateTimeOffset calledAt, DateTimeOffset start, DateTimeOffset end) =>

@@ -158,7 +158,7 @@ public sealed class DailyReportService(AppDbContext db, Schedule.Availability av
     /// </summary>
     public async Task<List<DayJob>> JobsOfDayAsync(int technicianId, DateOnly day, CancellationToken ct = default)
     {
-        var (start, end) = DayBounds(day);
+        var (start, end) = local.DayOf(day);
         var orders = await db.WorkOrders.AsNoTracking()
             .Where(w => w.TechnicianId == technicianId || w.Helpers.Any(h => h.StaffId == technicianId))
             .Where(w => (w.State != WorkOrderState.Cancelled && w.AppointmentStart >= start && w.AppointmentStart < end)
@@ -176,12 +176,6 @@ public sealed class DailyReportService(AppDbContext db, Schedule.Availability av
         return [.. orders.OrderBy(o => o.Id).Select(o => new DayJob(o.Id, $"WO{o.Id:000000}", o.Site.Name, o.Site.City, o.Site.Address, o.Customer.Name,
             [o.Customer.Phone, .. contacts.Where(c => c.SiteId == o.SiteId).Select(c => c.Phone)],
             [.. equipment.Where(e => e.SiteId == o.SiteId).Select(e => e.Kind).Distinct()]))];
-    }
-
-    public (DateTimeOffset Start, DateTimeOffset End) DayBounds(DateOnly day)
-    {
-        var start = local.StartOf(day);
-        return (start, local.StartOf(day.AddDays(1)));
     }
 
     /// <summary>The report window of a day by the policy in force on it (RPT-1), as instants.</summary>
@@ -245,7 +239,7 @@ public sealed class DailyReportService(AppDbContext db, Schedule.Availability av
         var query = Visible(Scope).AsNoTracking();
         if (filter.Day is { } day)
         {
-            var (start, end) = DayBounds(day);
+            var (start, end) = local.DayOf(day);
             query = query.Where(r => r.Day == day || (r.Day == null && r.ReceivedAt >= start && r.ReceivedAt < end));
         }
         if (filter.TechnicianId is { } technician) query = query.Where(r => r.TechnicianId == technician);

@@ -46,7 +46,7 @@ public sealed class Availability(AppDbContext db, SchedulePolicy policy, LocalTi
     /// </summary>
     public async Task<List<int>> OnFieldDutyAsync(DateOnly day, CancellationToken ct = default)
     {
-        var (start, end) = (local.StartOf(day), local.StartOf(day.AddDays(1)));
+        var (start, end) = local.DayOf(day);
         var booked = db.WorkOrders.Where(w => w.TechnicianId != null && w.State != Domain.WorkOrders.WorkOrderState.Cancelled
             && w.AppointmentStart >= start && w.AppointmentStart < end).Select(w => w.TechnicianId!.Value);
         var visited = db.Visits.Where(v => v.DepartedAt >= start && v.DepartedAt < end).Select(v => v.TechnicianId);
