@@ -16,13 +16,28 @@ public sealed class TripsTests
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-    private static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Shanghai);
+    /// <summary>The month the trips happen in: two months ahead, since the test clock only moves forward.</summary>
+    private readonly DateTime _month = new DateTime(DateTime.UtcNow.AddHours(8).Year, DateTime.UtcNow.AddHours(8).Month, 1).AddMonths(2);
+
+    private DateTimeOffset At(int day, int hour, int minute = 0) => new(_month.AddDays(day - 1).AddHours(hour).AddMinutes(minute), Shanghai);
+
+    private string D(int day) => _month.AddDays(day - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private string MonthText => _month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement;
+    }
+
+    /// <summary>The app with its clock on the 8th of the trips' month, 10:00 (before anyone logs in: a jump would end their session).</summary>
+    private async Task<TestApp> StartAsync(Db db)
+    {
+        var app = await TestApp.StartAsync(db);
+        app.Factory.Clock.SetUtcNow(At(8, 10));
+        return app;
     }
 
     private static int Version(JsonElement trip) => trip.GetProperty("version").GetInt32();
@@ -71,18 +86,17 @@ public sealed class TripsTests
     /// tech01's three-day trip 10-05 08:30 → 10-07 19:10: per diem 30 (left before 12:00) + 30 (10-06) + 15 (return day) = 75;
     /// tickets 42.50 + 12 + 42.50 = 97; a courier expense 80; claim 252.
     /// </summary>
-    private static async Task<(int Id, JsonElement Trip)> ClosedThreeDayTripAsync(TestApp app, HttpClient technician)
+    private async Task<(int Id, JsonElement Trip)> ClosedThreeDayTripAsync(TestApp app, HttpClient technician)
     {
-        app.Factory.Clock.SetUtcNow(At(10, 8, 10));
-        var trip = await OpenAsync(technician, At(10, 5, 8), At(10, 7, 20));
+        var trip = await OpenAsync(technician, At(5, 8), At(7, 20));
         var id = trip.GetProperty("id").GetInt32();
-        await Json(await TicketAsync(technician, id, "Printed", 42.50m, "2026-10-05"), HttpStatusCode.Created);
-        await Json(await TicketAsync(technician, id, "Hand", 12m, "2026-10-06", "漳州汽车站", "龙文花园", photo: false), HttpStatusCode.Created);
-        await Json(await TicketAsync(technician, id, "Printed", 42.50m, "2026-10-07"), HttpStatusCode.Created);
-        trip = await Json(await ExpenseAsync(technician, id, "配件快递费", 80m, "2026-10-06"), HttpStatusCode.Created);
+        await Json(await TicketAsync(technician, id, "Printed", 42.50m, D(5)), HttpStatusCode.Created);
+        await Json(await TicketAsync(technician, id, "Hand", 12m, D(6), "漳州汽车站", "龙文花园", photo: false), HttpStatusCode.Created);
+        await Json(await TicketAsync(technician, id, "Printed", 42.50m, D(7)), HttpStatusCode.Created);
+        trip = await Json(await ExpenseAsync(technician, id, "配件快递费", 80m, D(6)), HttpStatusCode.Created);
         trip = await Json(await technician.PostAsJsonAsync($"/api/trips/{id}/close", new
         {
-            departedAt = At(10, 5, 8, 30), returnedAt = At(10, 7, 19, 10), returnContact = "PhonedManager", returnContactAt = At(10, 7, 19, 20),
+            departedAt = At(5, 8, 30), returnedAt = At(7, 19, 10), returnContact = "PhonedManager", returnContactAt = At(7, 19, 20),
             version = Version(trip),
         }));
         return (id, trip);
@@ -91,7 +105,7 @@ public sealed class TripsTests
     [Theory, BothDatabases]
     public async Task TRV1_TRV2_TRV4_a_three_day_trip_is_approved_by_the_manager_then_finance_and_reaches_the_reimbursement_list(Db db)
     {
-        await using var app = await TestApp.StartAsync(db);
+        await using var app = await StartAsync(db);
         var technician = await app.LogInAsync("tech01");
         var (id, trip) = await ClosedThreeDayTripAsync(app, technician);
 
@@ -101,9 +115,9 @@ public sealed class TripsTests
         var days = trip.GetProperty("perDiemDays").EnumerateArray().Select(d =>
             (d.GetProperty("date").GetString(), d.GetProperty("amount").GetDecimal(), d.GetProperty("reason").GetString())).ToList();
         Assert.Equal([
-            ("2026-10-05", 30m, "出发日：08:30 出发，早于 12:00，按全天计 30 元"),
-            ("2026-10-06", 30m, "出差全天：30 元"),
-            ("2026-10-07", 15m, "返回日：19:10 返回，计 15 元"),
+            (D(5), 30m, "出发日：08:30 出发，早于 12:00，按全天计 30 元"),
+            (D(6), 30m, "出差全天：30 元"),
+            (D(7), 15m, "返回日：19:10 返回，计 15 元"),
         ], days);
         Assert.Equal((75m, 97m, 80m, 252m), (trip.GetProperty("perDiem").GetDecimal(), trip.GetProperty("ticketsTotal").GetDecimal(),
             trip.GetProperty("expensesTotal").GetDecimal(), trip.GetProperty("total").GetDecimal()));
@@ -116,7 +130,7 @@ public sealed class TripsTests
         Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsJsonAsync($"/api/trips/{id}/approve", new { version = Version(trip) })).StatusCode);
         trip = await Json(await technician.PostAsJsonAsync($"/api/trips/{id}/submit", new { version = Version(trip) }));
         Assert.Equal("Submitted", trip.GetProperty("state").GetString());
-        Assert.Equal(HttpStatusCode.Conflict, (await TicketAsync(technician, id, "Printed", 10m, "2026-10-07")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await TicketAsync(technician, id, "Printed", 10m, D(7))).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await finance.PostAsJsonAsync($"/api/trips/{id}/approve", new { version = Version(trip) })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await technician.PostAsJsonAsync($"/api/trips/{id}/approve", new { version = Version(trip) })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("gd.manager")).PostAsJsonAsync($"/api/trips/{id}/approve", new { version = Version(trip) })).StatusCode);
@@ -131,26 +145,26 @@ public sealed class TripsTests
         trip = await Json(await finance.PostAsJsonAsync($"/api/trips/{id}/approve", new { version = Version(trip) }));
         Assert.Equal("FinanceApproved", trip.GetProperty("state").GetString());
 
-        var list = await finance.GetFromJsonAsync<JsonElement>("/api/trips/reimbursements/2026-10");
+        var list = await finance.GetFromJsonAsync<JsonElement>($"/api/trips/reimbursements/{MonthText}");
         var row = list.GetProperty("rows").EnumerateArray().Single();
         Assert.Equal(("福建区", "张伟", 1), (row.GetProperty("regionName").GetString(), row.GetProperty("travellerName").GetString(), row.GetProperty("trips").GetInt32()));
         Assert.Equal((97m, 75m, 80m, 252m), (row.GetProperty("tickets").GetDecimal(), row.GetProperty("perDiem").GetDecimal(),
             row.GetProperty("expenses").GetDecimal(), row.GetProperty("total").GetDecimal()));
-        Assert.Empty((await finance.GetFromJsonAsync<JsonElement>("/api/trips/reimbursements/2026-09")).GetProperty("rows").EnumerateArray());
-        Assert.Equal(HttpStatusCode.Forbidden, (await technician.GetAsync("/api/trips/reimbursements/2026-10")).StatusCode);
+        Assert.Empty((await finance.GetFromJsonAsync<JsonElement>($"/api/trips/reimbursements/{_month.AddMonths(-1):yyyy-MM}")).GetProperty("rows").EnumerateArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await technician.GetAsync($"/api/trips/reimbursements/{MonthText}")).StatusCode);
         // The region's manager sees their region's list; another region's manager an empty one.
-        Assert.Single((await manager.GetFromJsonAsync<JsonElement>("/api/trips/reimbursements/2026-10")).GetProperty("rows").EnumerateArray());
-        Assert.Empty((await (await app.LogInAsync("gd.manager")).GetFromJsonAsync<JsonElement>("/api/trips/reimbursements/2026-10")).GetProperty("rows").EnumerateArray());
+        Assert.Single((await manager.GetFromJsonAsync<JsonElement>($"/api/trips/reimbursements/{MonthText}")).GetProperty("rows").EnumerateArray());
+        Assert.Empty((await (await app.LogInAsync("gd.manager")).GetFromJsonAsync<JsonElement>($"/api/trips/reimbursements/{MonthText}")).GetProperty("rows").EnumerateArray());
 
         // The Excel download has the same figures, read back with the library that wrote it.
-        var excel = await finance.GetAsync("/api/trips/reimbursements/2026-10/export");
+        var excel = await finance.GetAsync($"/api/trips/reimbursements/{MonthText}/export");
         Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await excel.Content.ReadAsByteArrayAsync());
         var rows = MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(2, rows.Count);
         var person = rows[0];
-        Assert.Equal(("2026-10", "福建区", "张伟"), (person["月份"]?.ToString(), person["区域"]?.ToString(), person["姓名"]?.ToString()));
+        Assert.Equal((MonthText, "福建区", "张伟"), (person["月份"]?.ToString(), person["区域"]?.ToString(), person["姓名"]?.ToString()));
         Assert.Equal((97m, 75m, 80m, 252m), (Convert.ToDecimal(person["车票"], CultureInfo.InvariantCulture), Convert.ToDecimal(person["生活补助"], CultureInfo.InvariantCulture),
             Convert.ToDecimal(person["特殊费用"], CultureInfo.InvariantCulture), Convert.ToDecimal(person["合计"], CultureInfo.InvariantCulture)));
         Assert.Equal(("合计", 252m), (rows[1]["姓名"]?.ToString(), Convert.ToDecimal(rows[1]["合计"], CultureInfo.InvariantCulture)));
@@ -159,15 +173,15 @@ public sealed class TripsTests
     [Theory, BothDatabases]
     public async Task SEC2_a_technician_cannot_see_another_technicians_trip_and_managers_see_only_their_region(Db db)
     {
-        await using var app = await TestApp.StartAsync(db);
+        await using var app = await StartAsync(db);
         var technician = await app.LogInAsync("tech01");
-        var trip = await OpenAsync(technician, At(12, 1, 8), At(12, 2, 18));
+        var trip = await OpenAsync(technician, At(1, 8), At(2, 18));
         var id = trip.GetProperty("id").GetInt32();
 
         var other = await app.LogInAsync("tech02");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/trips/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Trips/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await TicketAsync(other, id, "Printed", 10m, "2026-12-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await TicketAsync(other, id, "Printed", 10m, D(1))).StatusCode);
         Assert.Equal(0, (await other.GetFromJsonAsync<JsonElement>("/api/trips")).GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("gd.manager")).GetAsync($"/api/trips/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("fj.store")).GetAsync($"/api/trips/{id}")).StatusCode);
@@ -175,7 +189,7 @@ public sealed class TripsTests
         // The region's manager reads it but changes nothing on it; finance reads every trip.
         var manager = await app.LogInAsync("fj.manager");
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/trips/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await TicketAsync(manager, id, "Printed", 10m, "2026-12-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await TicketAsync(manager, id, "Printed", 10m, D(1))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.LogInAsync("finance")).GetAsync($"/api/trips/{id}")).StatusCode);
         Assert.Equal(1, (await technician.GetFromJsonAsync<JsonElement>("/api/trips")).GetProperty("total").GetInt32());
     }
@@ -183,18 +197,18 @@ public sealed class TripsTests
     [Theory, BothDatabases]
     public async Task TRV1_a_hand_ticket_without_its_places_is_refused_in_Chinese_on_the_API_and_on_the_page(Db db)
     {
-        await using var app = await TestApp.StartAsync(db);
+        await using var app = await StartAsync(db);
         var technician = await app.LogInAsync("tech01");
-        var id = (await OpenAsync(technician, At(12, 1, 8), At(12, 2, 18))).GetProperty("id").GetInt32();
+        var id = (await OpenAsync(technician, At(1, 8), At(2, 18))).GetProperty("id").GetInt32();
 
-        var problem = await Json(await TicketAsync(technician, id, "Hand", 12m, "2026-12-01", "漳州汽车站", null, photo: false), HttpStatusCode.BadRequest);
+        var problem = await Json(await TicketAsync(technician, id, "Hand", 12m, D(1), "漳州汽车站", null, photo: false), HttpStatusCode.BadRequest);
         Assert.Equal("长条票须注明上车地点和到达地点才能报销。", problem.GetProperty("errors").GetProperty("ArrivalPlace")[0].GetString());
-        problem = await Json(await TicketAsync(technician, id, "Printed", 12m, "2026-12-01", photo: false), HttpStatusCode.BadRequest);
+        problem = await Json(await TicketAsync(technician, id, "Printed", 12m, D(1), photo: false), HttpStatusCode.BadRequest);
         Assert.Equal("机打车票须上传照片。", problem.GetProperty("errors").GetProperty("Photo")[0].GetString());
 
         var page = await TestApp.PostFormAsync(technician, $"/Trips/{id}", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "Hand", ["Input.Amount"] = "12", ["Input.TravelOn"] = "2026-12-01", ["Input.BoardingPlace"] = "", ["Input.ArrivalPlace"] = "龙文花园",
+            ["Input.Kind"] = "Hand", ["Input.Amount"] = "12", ["Input.TravelOn"] = D(1), ["Input.BoardingPlace"] = "", ["Input.ArrivalPlace"] = "龙文花园",
         }, postUrl: $"/Trips/{id}?handler=Ticket");
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -205,7 +219,7 @@ public sealed class TripsTests
         // With both places, the page accepts it (no photo needed for a hand ticket).
         page = await TestApp.PostFormAsync(technician, $"/Trips/{id}", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "Hand", ["Input.Amount"] = "12.50", ["Input.TravelOn"] = "2026-12-01", ["Input.BoardingPlace"] = "漳州汽车站", ["Input.ArrivalPlace"] = "龙文花园",
+            ["Input.Kind"] = "Hand", ["Input.Amount"] = "12.50", ["Input.TravelOn"] = D(1), ["Input.BoardingPlace"] = "漳州汽车站", ["Input.ArrivalPlace"] = "龙文花园",
         }, postUrl: $"/Trips/{id}?handler=Ticket");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal(12.50m, await app.DbAsync(d => d.TripTickets.Select(t => t.Amount).SingleAsync()));
@@ -214,7 +228,7 @@ public sealed class TripsTests
     [Theory, BothDatabases]
     public async Task ASM7_an_expense_found_false_becomes_an_incident_that_reaches_the_persons_statement(Db db)
     {
-        await using var app = await TestApp.StartAsync(db);
+        await using var app = await StartAsync(db);
         var technician = await app.LogInAsync("tech01");
         var (id, trip) = await ClosedThreeDayTripAsync(app, technician);
         trip = await Json(await technician.PostAsJsonAsync($"/api/trips/{id}/submit", new { version = Version(trip) }));
@@ -237,7 +251,7 @@ public sealed class TripsTests
 
         // ASM-7, 1st false claim of the employment: the whole month bonus, on tech01's own statement of the month found.
         var tech01 = await app.StaffIdAsync("tech01");
-        var statement = await technician.GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-10/statements/{tech01}");
+        var statement = await technician.GetFromJsonAsync<JsonElement>($"/api/assessment/months/{MonthText}/statements/{tech01}");
         Assert.True(statement.GetProperty("bonusForfeited").GetBoolean());
         var line = statement.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("kind").GetString() == "expense_false_claim");
         Assert.Equal("ASM-7", line.GetProperty("rule").GetString());
@@ -246,7 +260,7 @@ public sealed class TripsTests
     [Theory, BothDatabases]
     public async Task TRV4_a_rejected_claim_shows_its_reason_and_can_be_submitted_again(Db db)
     {
-        await using var app = await TestApp.StartAsync(db);
+        await using var app = await StartAsync(db);
         var technician = await app.LogInAsync("tech01");
         var (id, trip) = await ClosedThreeDayTripAsync(app, technician);
         trip = await Json(await technician.PostAsJsonAsync($"/api/trips/{id}/submit", new { version = Version(trip) }));
@@ -259,7 +273,7 @@ public sealed class TripsTests
 
         var ticket = trip.GetProperty("tickets")[2].GetProperty("id").GetInt32();
         await Json(await technician.DeleteAsync($"/api/trips/{id}/tickets/{ticket}"));
-        trip = await Json(await TicketAsync(technician, id, "Printed", 42.50m, "2026-10-07"), HttpStatusCode.Created);
+        trip = await Json(await TicketAsync(technician, id, "Printed", 42.50m, D(7)), HttpStatusCode.Created);
         trip = await Json(await technician.PostAsJsonAsync($"/api/trips/{id}/submit", new { version = Version(trip) }));
         Assert.Equal("Submitted", trip.GetProperty("state").GetString());
     }
@@ -267,26 +281,26 @@ public sealed class TripsTests
     [Theory, BothDatabases]
     public async Task TRV3_days_away_without_a_daily_report_are_listed_and_the_return_day_report_is_judged(Db db)
     {
-        await using var app = await TestApp.StartAsync(db);
+        await using var app = await StartAsync(db);
         var technician = await app.LogInAsync("tech01");
         var (id, _) = await ClosedThreeDayTripAsync(app, technician);
         var manager = await app.LogInAsync("fj.manager");
         await Json(await manager.PostAsJsonAsync("/api/reports", new
         {
-            technicianId = await app.StaffIdAsync("tech01"), day = "2026-10-05", receivedAt = "17:30", text = "A漳州龙文花园垂直设备,13800000001,更换油缸",
+            technicianId = await app.StaffIdAsync("tech01"), day = D(5), receivedAt = "17:30", text = "A漳州龙文花园垂直设备,13800000001,更换油缸",
         }), HttpStatusCode.Created);
 
         var trip = await manager.GetFromJsonAsync<JsonElement>($"/api/trips/{id}");
         var days = trip.GetProperty("contactDays").EnumerateArray().Select(d => (d.GetProperty("date").GetString(), d.GetProperty("reported").GetBoolean())).ToList();
-        Assert.Equal([("2026-10-05", true), ("2026-10-06", false)], days);
+        Assert.Equal([(D(5), true), (D(6), false)], days);
         var html = WebUtility.HtmlDecode(await manager.GetStringAsync($"/Trips/{id}"));
-        Assert.Contains("未汇报的日子：10-06", html);
+        Assert.Contains($"未汇报的日子：{_month.AddDays(5):MM-dd}", html);
 
         // Back at 15:00, before the end of work (18:00): only a report at the company before 18:00 is as required.
-        var second = await OpenAsync(technician, At(10, 6, 13), At(10, 7, 15));
+        var second = await OpenAsync(technician, At(6, 13), At(7, 15));
         var closed = await Json(await technician.PostAsJsonAsync($"/api/trips/{second.GetProperty("id").GetInt32()}/close", new
         {
-            departedAt = At(10, 6, 13), returnedAt = At(10, 7, 15), returnContact = "PhonedManager", returnContactAt = At(10, 7, 15, 10),
+            departedAt = At(6, 13), returnedAt = At(7, 15), returnContact = "PhonedManager", returnContactAt = At(7, 15, 10),
             version = Version(second),
         }));
         Assert.False(closed.GetProperty("returnContactAsRequired").GetBoolean());
@@ -296,8 +310,7 @@ public sealed class TripsTests
     [Theory, BothDatabases]
     public async Task TRV2_POL1_a_new_policy_changes_the_per_diem_of_trips_departing_from_its_date_only(Db db)
     {
-        await using var app = await TestApp.StartAsync(db);
-        app.Factory.Clock.SetUtcNow(At(10, 8, 10));
+        await using var app = await StartAsync(db);
         var technician = await app.LogInAsync("tech01");
         var (id, _) = await ClosedThreeDayTripAsync(app, technician);
 
@@ -307,13 +320,16 @@ public sealed class TripsTests
         var edited = await Json(await supervision.PutAsJsonAsync($"/api/assessment/policies/{draft.GetProperty("id").GetInt32()}", new { text, version = 0 }));
         var submitted = await Json(await supervision.PostAsJsonAsync($"/api/assessment/policies/{edited.GetProperty("id").GetInt32()}/submit", new { version = Version(edited) }));
         await Json(await (await app.LogInAsync("gm")).PostAsJsonAsync($"/api/assessment/policies/{submitted.GetProperty("id").GetInt32()}/approve",
-            new { effectiveFrom = "2026-11-01", version = Version(submitted) }));
+            new { effectiveFrom = _month.AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), version = Version(submitted) }));
 
-        // The closed October trip keeps its per diem; a trip leaving on 10-31 still has 30 a day, one leaving 11-01 has 40.
+        // The closed trip keeps its per diem; a trip leaving on the last day before the new version still has 30 a day,
+        // one leaving on its first day 40.
         Assert.Equal(75m, (await technician.GetFromJsonAsync<JsonElement>($"/api/trips/{id}")).GetProperty("perDiem").GetDecimal());
-        var before = await technician.GetFromJsonAsync<JsonElement>("/api/trips/allowance?depart=2026-10-31T08:00:00%2B08:00&return=2026-11-02T10:00:00%2B08:00");
+        var next = new DateTimeOffset(_month.AddMonths(1), Shanghai);
+        string Q(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture));
+        var before = await technician.GetFromJsonAsync<JsonElement>($"/api/trips/allowance?depart={Q(next.AddDays(-1).AddHours(8))}&return={Q(next.AddDays(1).AddHours(10))}");
         Assert.Equal((75m, "0"), (before.GetProperty("perDiem").GetDecimal(), before.GetProperty("policyVersion").GetString()));
-        var after = await technician.GetFromJsonAsync<JsonElement>("/api/trips/allowance?depart=2026-11-01T08:00:00%2B08:00&return=2026-11-03T10:00:00%2B08:00");
+        var after = await technician.GetFromJsonAsync<JsonElement>($"/api/trips/allowance?depart={Q(next.AddHours(8))}&return={Q(next.AddDays(2).AddHours(10))}");
         Assert.Equal(40m + 40m + 15m, after.GetProperty("perDiem").GetDecimal());
         Assert.NotEqual("0", after.GetProperty("policyVersion").GetString());
     }
@@ -321,12 +337,12 @@ public sealed class TripsTests
     [Theory, BothDatabases]
     public async Task TRV_the_pages_list_a_technicians_trips_open_a_new_one_and_show_the_approval_lists(Db db)
     {
-        await using var app = await TestApp.StartAsync(db);
+        await using var app = await StartAsync(db);
         var technician = await app.LogInAsync("tech01");
         var response = await TestApp.PostFormAsync(technician, "/Trips/New", new Dictionary<string, string>
         {
             ["Input.Destination"] = "泉州", ["Input.Purpose"] = "定检", ["Input.HomeStation"] = "",
-            ["Input.PlannedDepartAt"] = "2026-12-03T13:00", ["Input.PlannedReturnAt"] = "2026-12-04T11:00",
+            ["Input.PlannedDepartAt"] = $"{D(3)}T13:00", ["Input.PlannedReturnAt"] = $"{D(4)}T11:00",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var trip = await app.DbAsync(d => d.Trips.SingleAsync());
@@ -339,12 +355,14 @@ public sealed class TripsTests
         response = await TestApp.PostFormAsync(technician, "/Trips/New", new Dictionary<string, string>
         {
             ["Input.Destination"] = "泉州", ["Input.Purpose"] = "定检",
-            ["Input.PlannedDepartAt"] = "2026-12-03T13:00", ["Input.PlannedReturnAt"] = "2026-12-03T11:00",
+            ["Input.PlannedDepartAt"] = $"{D(3)}T13:00", ["Input.PlannedReturnAt"] = $"{D(3)}T11:00",
         });
         Assert.Contains("返回时间不能早于出发时间。", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
 
         Assert.Contains("待我审批", WebUtility.HtmlDecode(await (await app.LogInAsync("fj.manager")).GetStringAsync("/Trips?awaiting=true")));
-        Assert.Contains("报销汇总", WebUtility.HtmlDecode(await (await app.LogInAsync("finance")).GetStringAsync("/Trips/Reimbursements?month=2026-12")));
-        Assert.Equal(HttpStatusCode.Forbidden, (await technician.GetAsync("/Trips/Reimbursements")).StatusCode);
+        Assert.Contains("报销汇总", WebUtility.HtmlDecode(await (await app.LogInAsync("finance")).GetStringAsync($"/Trips/Reimbursements?month={MonthText}")));
+        var denied = await technician.GetAsync("/Trips/Reimbursements");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("Denied", denied.Headers.Location?.ToString());
     }
 }
