@@ -81,7 +81,7 @@ public static class TripCommands
             {
                 depart = departAt.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
                 @return = returnAt.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-                policyVersion = check.Document.Version ?? policyFile?.Name ?? "0",
+                policyVersion = policyFile is null ? Assessment.PolicyBook.ShippedLabel : check.Document.Version ?? policyFile.Name,
                 perDiem = perDiem.Total,
                 days = perDiem.Days.Select(d => new
                 {
