@@ -22,7 +22,7 @@ public sealed class TripsTests
     public void TRV2_the_shipped_policy_has_30_15_15_and_noon()
     {
         Assert.Equal((30m, 15m, 15m, 0m, new TimeOnly(12, 0), new TimeOnly(18, 0)),
-            (Policy.FullDay, Policy.LateDeparture, Policy.ReturnDay, Policy.SameDay, Policy.Cutoff, Policy.EndOfWork));
+            (Policy.FullDay, Policy.LateDeparture, Policy.ReturnDay, Policy.SameDay, Policy.Cutoff(), Policy.EndOfWork()));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public static class PerDiem
         if (first == last) return new PerDiemResult(policy.SameDay, [new PerDiemDay(first, policy.SameDay, PerDiemReason.SameDay)]);
 
         var days = new List<PerDiemDay>();
-        days.Add(TimeOnly.FromDateTime(departLocal) < policy.Cutoff
+        days.Add(TimeOnly.FromDateTime(departLocal) < policy.Cutoff()
             ? new PerDiemDay(first, policy.FullDay, PerDiemReason.EarlyDeparture)
             : new PerDiemDay(first, policy.LateDeparture, PerDiemReason.LateDeparture));
         for (var day = first.AddDays(1); day < last; day = day.AddDays(1))

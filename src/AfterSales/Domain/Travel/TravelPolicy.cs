@@ -33,9 +33,9 @@ public sealed class TravelPolicy
     public static bool TryTime(string? value, out TimeOnly time) =>
         TimeOnly.TryParseExact(value?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
-    public TimeOnly Cutoff => TryTime(DepartureCutoff, out var t) ? t : throw new InvalidOperationException("The departure cutoff was not checked.");
+    public TimeOnly Cutoff() => TryTime(DepartureCutoff, out var t) ? t : throw new InvalidOperationException("The departure cutoff was not checked.");
 
-    public TimeOnly EndOfWork => TryTime(WorkEnds, out var t) ? t : throw new InvalidOperationException("The end of work was not checked.");
+    public TimeOnly EndOfWork() => TryTime(WorkEnds, out var t) ? t : throw new InvalidOperationException("The end of work was not checked.");
 
     /// <summary>Every problem of the section as (path under <c>travel.</c>, ErrorText code, arguments).</summary>
     public IEnumerable<(string Path, string Code, object[] Arguments)> Problems()

@@ -90,7 +90,7 @@ public sealed class TripService(AppDbContext db, IAuthorizationService authoriza
 
         var contactDays = await ContactDaysAsync(trip.TravellerId, departed, returned);
         bool? asRequired = trip.ReturnContact is { } contact && trip.ReturnedAt is { } back && trip.ReturnContactAt is { } at
-            ? ReturnContactAsRequired(contact, time.ToLocal(back).DateTime, time.ToLocal(at).DateTime, travel.EndOfWork)
+            ? ReturnContactAsRequired(contact, time.ToLocal(back).DateTime, time.ToLocal(at).DateTime, travel.EndOfWork())
             : null;
         var tickets = trip.TicketsTotal;
         var expenses = trip.ExpensesTotal;
@@ -142,7 +142,7 @@ public sealed class TripService(AppDbContext db, IAuthorizationService authoriza
     public static string ReasonText(IStringLocalizer<TripsText> text, PerDiemReason reason, DateTime departLocal, DateTime returnLocal, TravelPolicy travel)
     {
         static string Clock(DateTime t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
-        var cutoff = travel.Cutoff.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var cutoff = travel.Cutoff().ToString("HH:mm", CultureInfo.InvariantCulture);
         return reason switch
         {
             PerDiemReason.EarlyDeparture => text["Reason.EarlyDeparture", Clock(departLocal), cutoff, Money(travel.FullDay)],
