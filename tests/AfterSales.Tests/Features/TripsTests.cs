@@ -335,6 +335,54 @@ public sealed class TripsTests
     }
 
     [Theory, BothDatabases]
+    public async Task TRV1_on_the_phone_page_a_printed_ticket_is_added_with_its_photo_and_a_receipt_with_an_expense(Db db)
+    {
+        await using var app = await StartAsync(db);
+        var technician = await app.LogInAsync("tech01");
+        var id = (await OpenAsync(technician, At(5, 8), At(7, 20))).GetProperty("id").GetInt32();
+        var html = await technician.GetStringAsync($"/Trips/{id}");
+        Assert.Contains("accept=\"image/*\" capture=\"environment\"", html);
+        var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+
+        // Without script the phone sends the camera's file itself, as multipart.
+        var file = new ByteArrayContent(Png);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Printed"), "Input.Kind" },
+            { new StringContent("42.50"), "Input.Amount" },
+            { new StringContent(D(5)), "Input.TravelOn" },
+            { file, "photo", "IMG_0001.png" },
+        };
+        var response = await technician.PostAsync($"/Trips/{id}?handler=Ticket", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // With script (visit.js) the photo arrives made smaller, as a data URL in a text field.
+        var small = await TestApp.PostFormAsync(technician, $"/Trips/{id}", new Dictionary<string, string>
+        {
+            ["Input.Description"] = "配件快递费", ["Input.ExpenseAmount"] = "80", ["Input.SpentOn"] = D(6),
+            ["photoData"] = "data:image/png;base64," + Convert.ToBase64String(Png),
+        }, postUrl: $"/Trips/{id}?handler=Expense");
+        Assert.Equal(HttpStatusCode.Redirect, small.StatusCode);
+
+        var trip = await technician.GetFromJsonAsync<JsonElement>($"/api/trips/{id}");
+        var ticket = trip.GetProperty("tickets").EnumerateArray().Single();
+        Assert.Equal((42.50m, true), (ticket.GetProperty("amount").GetDecimal(), ticket.GetProperty("hasPhoto").GetBoolean()));
+        Assert.Equal(80m, trip.GetProperty("expensesTotal").GetDecimal());
+        var photo = await technician.GetAsync($"/api/trips/{id}/tickets/{ticket.GetProperty("id").GetInt32()}/photo");
+        Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Png, await photo.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("tech02")).GetAsync($"/api/trips/{id}/tickets/{ticket.GetProperty("id").GetInt32()}/photo")).StatusCode);
+
+        // An expense without its receipt is refused beside the field.
+        var refused = await TestApp.PostFormAsync(technician, $"/Trips/{id}", new Dictionary<string, string>
+        {
+            ["Input.Description"] = "停车费", ["Input.ExpenseAmount"] = "10", ["Input.SpentOn"] = D(6),
+        }, postUrl: $"/Trips/{id}?handler=Expense");
+        Assert.Contains("特殊费用须上传票据照片。", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+    }
+
+    [Theory, BothDatabases]
     public async Task TRV_the_pages_list_a_technicians_trips_open_a_new_one_and_show_the_approval_lists(Db db)
     {
         await using var app = await StartAsync(db);
