@@ -57,7 +57,12 @@ public sealed class TripService(AppDbContext db, IAuthorizationService authoriza
 
     public async Task<TripDto> GetAsync(int id)
     {
-        var trip = await LoadAsync(id, edit: false);
+        // The trip without its tickets' and expenses' photos: those are read one by one when looked at.
+        var trip = await LoadAsync(id, edit: false, withItems: false);
+        var ticketRows = await db.TripTickets.AsNoTracking().Where(t => t.TripId == id).OrderBy(t => t.TravelOn).ThenBy(t => t.Id)
+            .Select(t => new TicketDto(t.Id, t.Kind, t.Amount, t.TravelOn, t.BoardingPlace, t.ArrivalPlace, t.Photo != null)).ToListAsync();
+        var expenseRows = await db.TripExpenses.AsNoTracking().Where(e => e.TripId == id).OrderBy(e => e.SpentOn).ThenBy(e => e.Id)
+            .Select(e => new { e.Id, e.Description, e.Amount, e.SpentOn, e.FalseAmount, e.FalseNote, e.IncidentId }).ToListAsync();
         var scope = Scope;
         var names = await db.Staff.AsNoTracking()
             .Where(s => s.Id == trip.TravellerId || s.Id == trip.ManagerApprovedById || s.Id == trip.FinanceApprovedById || s.Id == trip.RejectedById)
@@ -92,14 +97,14 @@ public sealed class TripService(AppDbContext db, IAuthorizationService authoriza
         bool? asRequired = trip.ReturnContact is { } contact && trip.ReturnedAt is { } back && trip.ReturnContactAt is { } at
             ? ReturnContactAsRequired(contact, time.ToLocal(back).DateTime, time.ToLocal(at).DateTime, travel.EndOfWork())
             : null;
-        var tickets = trip.TicketsTotal;
-        var expenses = trip.ExpensesTotal;
+        var tickets = ticketRows.Sum(t => t.Amount);
+        var expenses = expenseRows.Sum(e => e.Amount - (e.FalseAmount ?? 0));
         return new TripDto(trip.Id, NumberOf(trip.Id), trip.Version, trip.TravellerId, Name(trip.TravellerId)!, trip.RegionId, region,
             trip.Destination, trip.Purpose, trip.HomeStation, trip.PlannedDepartAt, trip.PlannedReturnAt, trip.DepartedAt, trip.ReturnedAt,
             trip.State, trip.ReturnContact, trip.ReturnContactAt, asRequired, policyVersion, trip.PerDiemTotal is not null, perDiem, days,
             contactDays,
-            [.. trip.Tickets.OrderBy(t => t.TravelOn).ThenBy(t => t.Id).Select(t => new TicketDto(t.Id, t.Kind, t.Amount, t.TravelOn, t.BoardingPlace, t.ArrivalPlace, t.Photo is not null))],
-            [.. trip.Expenses.OrderBy(e => e.SpentOn).ThenBy(e => e.Id).Select(e => new ExpenseDto(e.Id, e.Description, e.Amount, e.SpentOn, e.FalseAmount, e.FalseNote, e.IncidentId, e.Reimbursed))],
+            ticketRows,
+            [.. expenseRows.Select(e => new ExpenseDto(e.Id, e.Description, e.Amount, e.SpentOn, e.FalseAmount, e.FalseNote, e.IncidentId, e.Amount - (e.FalseAmount ?? 0)))],
             [.. orders.OrderBy(o => o.Id).Select(o => new LinkedWorkOrderDto(o.Id, $"WO{o.Id:000000}", o.Customer))],
             tickets, expenses, tickets + perDiem + expenses, trip.SubmittedAt, Name(trip.ManagerApprovedById), trip.ManagerApprovedAt,
             Name(trip.FinanceApprovedById), trip.FinanceApprovedAt, Name(trip.RejectedById), trip.RejectedAt, trip.RejectReason,
@@ -332,14 +337,14 @@ public sealed class TripService(AppDbContext db, IAuthorizationService authoriza
 
     public async Task<(byte[] Content, string Type)> TicketPhotoAsync(int id, int ticketId)
     {
-        await LoadAsync(id, edit: false);
+        await LoadAsync(id, edit: false, withItems: false);
         var photo = await db.TripTickets.AsNoTracking().Where(t => t.TripId == id && t.Id == ticketId).Select(t => new { t.Photo, t.PhotoType }).SingleOrDefaultAsync();
         return photo?.Photo is { } content ? (content, photo.PhotoType!) : throw new NotFoundException();
     }
 
     public async Task<(byte[] Content, string Type)> ExpenseReceiptAsync(int id, int expenseId)
     {
-        await LoadAsync(id, edit: false);
+        await LoadAsync(id, edit: false, withItems: false);
         var receipt = await db.TripExpenses.AsNoTracking().Where(e => e.TripId == id && e.Id == expenseId).Select(e => new { e.Receipt, e.ReceiptType }).SingleOrDefaultAsync();
         return receipt is null ? throw new NotFoundException() : (receipt.Receipt, receipt.ReceiptType);
     }
@@ -387,10 +392,11 @@ public sealed class TripService(AppDbContext db, IAuthorizationService authoriza
         await db.SaveChangesAsync();
     }
 
-    internal async Task<Trip> LoadAsync(int id, bool edit)
+    internal async Task<Trip> LoadAsync(int id, bool edit, bool withItems = true)
     {
-        var trip = await db.Trips.Include(t => t.Tickets).Include(t => t.Expenses).Include(t => t.Days).Include(t => t.WorkOrders)
-            .AsSplitQuery().SingleOrDefaultAsync(t => t.Id == id) ?? throw new NotFoundException();
+        var query = db.Trips.Include(t => t.Days).Include(t => t.WorkOrders).AsSplitQuery();
+        if (withItems) query = query.Include(t => t.Tickets).Include(t => t.Expenses);
+        var trip = await query.SingleOrDefaultAsync(t => t.Id == id) ?? throw new NotFoundException();
         var scope = Scope;
         if (!TripsAccess.Sees(scope, trip)) throw new NotFoundException();
         if (edit && !TripsAccess.MayEdit(scope, trip)) throw new ForbiddenException("TripNotAllowed");
