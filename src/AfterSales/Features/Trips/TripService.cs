@@ -123,7 +123,7 @@ public sealed class TripService(AppDbContext db, IAuthorizationService authoriza
             : contact == ReturnContact.PhonedManager;
     }
 
-    /// <summary>The days away before the return day, each with the traveller's daily report of that local day if any.</summary>
+    /// <summary>The days away before the return day, up to today, each with the traveller's daily report of that local day if any.</summary>
     private async Task<List<ContactDayDto>> ContactDaysAsync(int travellerId, DateTimeOffset departed, DateTimeOffset returned)
     {
         var first = DateOnly.FromDateTime(time.ToLocal(departed).DateTime);
@@ -133,7 +133,8 @@ public sealed class TripService(AppDbContext db, IAuthorizationService authoriza
             .Where(r => r.TechnicianId == travellerId && r.Day >= first && r.Day < last)
             .Select(r => new { Day = r.Day!.Value, r.ReceivedAt }).ToListAsync();
         var result = new List<ContactDayDto>();
-        for (var day = first; day < last; day = day.AddDays(1))
+        // Days still to come are not missing yet.
+        for (var day = first; day < last && day <= time.Today; day = day.AddDays(1))
         {
             var report = reports.Where(r => r.Day == day).OrderBy(r => r.ReceivedAt).FirstOrDefault();
             result.Add(new ContactDayDto(day, report is not null, report?.ReceivedAt));
