@@ -16,6 +16,7 @@ using AfterSales.Features.Regions;
 using AfterSales.Features.Reports;
 using AfterSales.Features.Schedule;
 using AfterSales.Features.Support;
+using AfterSales.Features.Trips;
 using AfterSales.Features.WorkOrders;
 using AfterSales.Infrastructure;
 using AfterSales.Infrastructure.CommandLine;
@@ -45,6 +46,7 @@ builder.Services.AddFees();
 builder.Services.AddAssessment();
 builder.Services.AddReports();
 builder.Services.AddAttendance();
+builder.Services.AddTrips();
 
 var app = builder.Build();
 
@@ -68,5 +70,6 @@ app.MapFeesApi();
 app.MapAssessmentApi();
 app.MapReportsApi();
 app.MapAttendanceApi();
+app.MapTripsApi();
 
 return await commandLine.InvokeAsync(app);

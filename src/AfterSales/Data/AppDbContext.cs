@@ -74,6 +74,11 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<Domain.Attendance.SpecialCase> SpecialCases => Set<Domain.Attendance.SpecialCase>();
     public DbSet<Domain.Attendance.PhoneEvent> PhoneEvents => Set<Domain.Attendance.PhoneEvent>();
     public DbSet<Domain.Attendance.LocationAnomaly> LocationAnomalies => Set<Domain.Attendance.LocationAnomaly>();
+    public DbSet<Domain.Travel.Trip> Trips => Set<Domain.Travel.Trip>();
+    public DbSet<Domain.Travel.TripTicket> TripTickets => Set<Domain.Travel.TripTicket>();
+    public DbSet<Domain.Travel.TripExpense> TripExpenses => Set<Domain.Travel.TripExpense>();
+    public DbSet<Domain.Travel.TripDay> TripDays => Set<Domain.Travel.TripDay>();
+    public DbSet<Domain.Travel.TripWorkOrder> TripWorkOrders => Set<Domain.Travel.TripWorkOrder>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.IdempotentRequest> IdempotentRequests => Set<Infrastructure.IdempotentRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

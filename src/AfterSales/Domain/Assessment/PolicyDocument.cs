@@ -20,6 +20,8 @@ public sealed class PolicyDocument
     public YearEndPolicy YearEnd { get; set; } = new();
     /// <summary>RPT-1/RPT-3: when the daily work report is due. A document without the section has the 17:00–18:00 window.</summary>
     public DailyReportPolicy DailyReport { get; set; } = new();
+    /// <summary>TRV-1…TRV-3: per diem, home station and end of work on the return day. A document without it has the defaults.</summary>
+    public Travel.TravelPolicy Travel { get; set; } = new();
 
     /// <summary>The kinds of incident the system records; a policy must say how each is judged.</summary>
     public static readonly IReadOnlyList<string> KnownKinds =

@@ -28,6 +28,7 @@ internal sealed class PolicyValidator(PolicyDocument document)
         CheckRanking();
         CheckYearEnd();
         CheckDailyReport();
+        CheckTravel();
         return _errors;
     }
 
@@ -120,6 +121,16 @@ internal sealed class PolicyValidator(PolicyDocument document)
         if (!startRead) Error("dailyReport.windowStart", "Policy.TimeOfDay");
         if (!endRead) Error("dailyReport.windowEnd", "Policy.TimeOfDay");
         if (startRead && endRead && start >= end) Error("dailyReport.windowEnd", "Policy.WindowReversed");
+    }
+
+    private void CheckTravel()
+    {
+        if (document.Travel is not { } travel)
+        {
+            Error("travel", "Policy.Required");
+            return;
+        }
+        foreach (var (path, code, arguments) in travel.Problems()) Error($"travel.{path}", code, arguments);
     }
 
     private void NonNegative(string path, decimal? amount)

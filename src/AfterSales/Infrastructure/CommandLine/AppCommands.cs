@@ -42,6 +42,7 @@ public sealed class AppCommands
         root.Subcommands.Add(Features.Reports.SmsCommands.Create());
         root.Subcommands.Add(Features.Reports.ReportsCommands.Create(() => App));
         root.Subcommands.Add(Features.Dispatch.DispatchCommands.Create());
+        root.Subcommands.Add(Features.Trips.TripCommands.Create(() => App));
         root.SetAction((_, ct) => ServeCommand.RunAsync(App, seedDemo: true, ct));
         _parsed = root.Parse(args);
     }
