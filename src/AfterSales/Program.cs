@@ -15,6 +15,7 @@ using AfterSales.Features.Records;
 using AfterSales.Features.Regions;
 using AfterSales.Features.Reports;
 using AfterSales.Features.Schedule;
+using AfterSales.Features.Stock;
 using AfterSales.Features.Support;
 using AfterSales.Features.WorkOrders;
 using AfterSales.Infrastructure;
@@ -45,6 +46,7 @@ builder.Services.AddFees();
 builder.Services.AddAssessment();
 builder.Services.AddReports();
 builder.Services.AddAttendance();
+builder.Services.AddStock();
 
 var app = builder.Build();
 
@@ -68,5 +70,6 @@ app.MapFeesApi();
 app.MapAssessmentApi();
 app.MapReportsApi();
 app.MapAttendanceApi();
+app.MapStockApi();
 
 return await commandLine.InvokeAsync(app);

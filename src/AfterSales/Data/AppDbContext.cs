@@ -74,6 +74,14 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<Domain.Attendance.SpecialCase> SpecialCases => Set<Domain.Attendance.SpecialCase>();
     public DbSet<Domain.Attendance.PhoneEvent> PhoneEvents => Set<Domain.Attendance.PhoneEvent>();
     public DbSet<Domain.Attendance.LocationAnomaly> LocationAnomalies => Set<Domain.Attendance.LocationAnomaly>();
+    public DbSet<Domain.Inventory.StockItem> StockItems => Set<Domain.Inventory.StockItem>();
+    public DbSet<Domain.Inventory.StockLocation> StockLocations => Set<Domain.Inventory.StockLocation>();
+    public DbSet<Domain.Inventory.StockMovement> StockMovements => Set<Domain.Inventory.StockMovement>();
+    public DbSet<Domain.Inventory.PartReturn> PartReturns => Set<Domain.Inventory.PartReturn>();
+    public DbSet<Domain.Inventory.GoodsCheck> GoodsChecks => Set<Domain.Inventory.GoodsCheck>();
+    public DbSet<Domain.Inventory.GoodsCheckLine> GoodsCheckLines => Set<Domain.Inventory.GoodsCheckLine>();
+    public DbSet<Domain.Inventory.Stocktake> Stocktakes => Set<Domain.Inventory.Stocktake>();
+    public DbSet<Domain.Inventory.StocktakeLine> StocktakeLines => Set<Domain.Inventory.StocktakeLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.IdempotentRequest> IdempotentRequests => Set<Infrastructure.IdempotentRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

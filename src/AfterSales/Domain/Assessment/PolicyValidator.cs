@@ -12,7 +12,7 @@ internal sealed class PolicyValidator(PolicyDocument document)
         if (string.IsNullOrWhiteSpace(document.Name)) Error("name", "Policy.Required");
         NonNegative("bonusBase", document.BonusBase);
         if (document.ReworkWindowDays is < 1 or > 3650) Error("reworkWindowDays", "Policy.OutOfRange", 1, 3650);
-        foreach (var kind in PolicyDocument.KnownKinds.Where(k => !document.Kinds.ContainsKey(k)))
+        foreach (var kind in PolicyDocument.KnownKinds.Where(k => !document.Kinds.ContainsKey(k) && !PolicyDocument.OptionalKinds.Contains(k)))
             Error($"kinds.{kind}", "Policy.KindMissing");
         foreach (var (code, kind) in document.Kinds)
         {
@@ -28,6 +28,7 @@ internal sealed class PolicyValidator(PolicyDocument document)
         CheckRanking();
         CheckYearEnd();
         CheckDailyReport();
+        CheckInventory();
         return _errors;
     }
 
@@ -120,6 +121,16 @@ internal sealed class PolicyValidator(PolicyDocument document)
         if (!startRead) Error("dailyReport.windowStart", "Policy.TimeOfDay");
         if (!endRead) Error("dailyReport.windowEnd", "Policy.TimeOfDay");
         if (startRead && endRead && start >= end) Error("dailyReport.windowEnd", "Policy.WindowReversed");
+    }
+
+    private void CheckInventory()
+    {
+        if (document.Inventory is not { } inventory)
+        {
+            Error("inventory", "Policy.Required");
+            return;
+        }
+        if (inventory.PartReturnDays is < 1 or > 365) Error("inventory.partReturnDays", "Policy.OutOfRange", 1, 365);
     }
 
     private void NonNegative(string path, decimal? amount)
