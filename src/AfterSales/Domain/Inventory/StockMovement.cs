@@ -39,7 +39,7 @@ public class StockMovement : Entity
     {
         if (itemId <= 0) throw new DomainException("Required") { Field = nameof(ItemId) };
         if (quantity is <= 0 or > MaxQuantity) throw new DomainException("StockQuantityInvalid", MaxQuantity) { Field = nameof(Quantity) };
-        if (fromLocationId is not null && fromLocationId == toLocationId) throw new DomainException("StockSameLocation") { Field = "ToLocationId" };
+        if (fromLocationId is > 0 && fromLocationId == toLocationId) throw new DomainException("StockSameLocation") { Field = "ToLocationId" };
         Type = type;
         ItemId = itemId;
         FromLocationId = fromLocationId;

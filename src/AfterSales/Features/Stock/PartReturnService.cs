@@ -42,7 +42,7 @@ public sealed class PartReturnService(AppDbContext db, StockService stock, Incid
         await Project(Visible().AsNoTracking().Where(p => p.WorkOrderId == workOrderId).OrderBy(p => p.Id), local.Today).ToListAsync();
 
     private IQueryable<PartReturnDto> Project(IQueryable<PartReturn> returns, DateOnly today) =>
-        returns.Select(p => new PartReturnDto(p.Id, "RP" + p.Id, p.ItemId,
+        returns.Select(p => new PartReturnDto(p.Id, p.ItemId,
             db.StockItems.Where(i => i.Id == p.ItemId).Select(i => i.Code).First(), db.StockItems.Where(i => i.Id == p.ItemId).Select(i => i.Name).First(),
             p.Quantity, db.StockItems.Where(i => i.Id == p.ItemId).Select(i => i.UnitPrice).First() * p.Quantity, p.TechnicianId,
             db.Staff.Where(s => s.Id == p.TechnicianId).Select(s => s.Name).First(), p.WorkOrderId, p.ReplacedOn, p.DueOn, p.State,

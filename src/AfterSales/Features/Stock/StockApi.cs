@@ -20,7 +20,7 @@ public static class StockApi
         api.MapPost("/items", async (StockItemInput input, StockService stock) =>
         {
             var id = await stock.CreateItemAsync(input);
-            return TypedResults.Created($"/api/stock/items/{id}", await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(stock.Items(), i => i.Id == id));
+            return TypedResults.Created($"/api/stock/items/{id}", await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(stock.Items(id: id)));
         }).RequireAuthorization(Policies.ManageStock);
 
         api.MapGet("/locations", async (StockService stock, StockLocationKind? kind) => TypedResults.Ok(await stock.LocationsAsync(kind)));

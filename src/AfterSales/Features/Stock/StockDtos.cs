@@ -52,10 +52,13 @@ public sealed record GoodsLineDto(int Position, int? ProductId, string Descripti
 public sealed record GoodsCheckDto(int Id, int WorkOrderId, GoodsCheckState State, DateTimeOffset CheckedAt, string CheckedBy, DateTimeOffset? LoadedAt,
     IReadOnlyList<GoodsLineDto> Lines, int Version);
 
-public sealed record PartReturnDto(int Id, string Number, int ItemId, string Code, string ItemName, int Quantity, decimal Value, int TechnicianId, string Technician,
+public sealed record PartReturnDto(int Id, int ItemId, string Code, string ItemName, int Quantity, decimal Value, int TechnicianId, string Technician,
     int? WorkOrderId, DateOnly ReplacedOn, DateOnly DueOn, PartReturnState State, bool Overdue, string? Carrier, string? TrackingNumber, DateOnly? ShippedOn,
     DateTimeOffset? ReceivedAt, bool? ReceivedIntact, string? ReceivedNote, string? PoliceStation, string? PoliceOfficerNumber, string? PoliceReportName,
-    int? IncidentId, string? Note, int Version);
+    int? IncidentId, string? Note, int Version)
+{
+    public string Number => $"RP{Id:000000}";
+}
 
 public sealed record PartReturnFilter(PartReturnState? State = null, int? TechnicianId = null, bool? Overdue = null);
 

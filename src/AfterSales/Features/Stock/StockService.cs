@@ -71,9 +71,11 @@ public sealed class StockService(AppDbContext db, StockLedger ledger, IHttpConte
 
     // ---- items ----
 
-    public IQueryable<StockItemDto> Items(string? q = null, StockItemKind? kind = null)
+    public IQueryable<StockItemDto> Items(string? q = null, StockItemKind? kind = null, int? id = null, bool activeOnly = false)
     {
         var items = db.StockItems.AsNoTracking();
+        if (activeOnly) items = items.Where(i => i.IsActive);
+        if (id is not null) items = items.Where(i => i.Id == id);
         if (!string.IsNullOrWhiteSpace(q))
         {
             var s = q.Trim();
