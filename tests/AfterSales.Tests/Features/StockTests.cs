@@ -350,4 +350,45 @@ public sealed class StockTests
         Assert.Equal(("part_not_returned", 90m), (incident.Kind, incident.Amount!.Value));
         Assert.Equal(2, (await Cli.RunAsync(app.Database, "stock", "overdue", "--date", "9.10.2026")).ExitCode);
     }
+
+    [Theory, BothDatabases]
+    public async Task The_pages_issue_stock_ship_a_part_back_and_show_a_refusal_beside_the_form(Db db)
+    {
+        // The same rules through the pages as through the API: warehouse staff issue, the technician ships from the phone page.
+        await using var app = await TestApp.StartAsync(db);
+        var store = await app.LogInAsync("fj.store");
+        var warehouse = await WarehouseAsync(app, "FJ");
+        var bag = await OwnStockAsync(app, "tech01");
+        var flush = await ItemAsync(app, "P-FLUSH");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Type"] = "Issue", ["Input.ItemId"] = $"{flush}", ["Input.FromLocationId"] = $"{warehouse}", ["Input.ToLocationId"] = $"{bag}",
+            ["Input.Quantity"] = "1000",
+        };
+        var refused = await TestApp.PostFormAsync(store, "/Stock/Move", fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("库存不足", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await LedgerSumAsync(app, bag, flush));
+        fields["Input.Quantity"] = "1";
+        var issued = await TestApp.PostFormAsync(store, "/Stock/Move", fields);
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        Assert.Equal(1, await LedgerSumAsync(app, bag, flush));
+
+        var id = await Jobs.InstallationAsync(app);
+        var part = await ReplacedPartAsync(app, id, "P-FLUSH");
+        var tech = await app.LogInAsync("tech01");
+        var mine = WebUtility.HtmlDecode(await tech.GetStringAsync("/Stock"));
+        Assert.Contains("冲水阀组件", mine);
+        Assert.Contains($"/Stock/Return/{part}", mine);
+        var today = await app.DbAsync(d => d.PartReturns.Where(p => p.Id == part).Select(p => p.ReplacedOn).SingleAsync());
+        var shipped = await TestApp.PostFormAsync(tech, $"/Stock/Return/{part}", new Dictionary<string, string>
+        {
+            ["Version"] = "0", ["Carrier"] = "中通快递", ["TrackingNumber"] = "ZT7788", ["ShippedOn"] = today.ToString("yyyy-MM-dd"),
+        }, $"/Stock/Return/{part}?handler=Ship");
+        Assert.Equal(HttpStatusCode.Redirect, shipped.StatusCode);
+        var stored = await app.DbAsync(d => d.PartReturns.SingleAsync(p => p.Id == part));
+        Assert.Equal((PartReturnState.Shipped, "ZT7788"), (stored.State, stored.TrackingNumber));
+        Assert.Contains("ZT7788", WebUtility.HtmlDecode(await store.GetStringAsync($"/Stock/Return/{part}")));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("tech02")).GetAsync($"/Stock/Return/{part}")).StatusCode);
+    }
 }
