@@ -306,6 +306,12 @@ public sealed class StockTests
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("gd.store")).GetAsync($"/api/stock/locations/{theirs}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await tech.GetAsync("/Stock")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await tech.GetAsync($"/Stock/Location/{mine}")).StatusCode);
+        // Another technician's job: neither its goods and materials nor a way to take from its technician's stock.
+        var job = await Jobs.InstallationAsync(app);
+        Assert.Equal(HttpStatusCode.NotFound, (await tech.GetAsync($"/api/stock/jobs/{job}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tech.GetAsync($"/Stock/Job/{job}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tech.PostAsJsonAsync($"/api/stock/jobs/{job}/consume",
+            new { lines = new[] { new { itemId = await ItemAsync(app, "A-TAPE"), quantity = 1 } } })).StatusCode);
     }
 
     [Theory, BothDatabases]
@@ -322,6 +328,19 @@ public sealed class StockTests
         Assert.Equal(-3, counted.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("itemId").GetInt32() == tape).GetProperty("difference").GetInt32());
         Assert.Equal(HttpStatusCode.Forbidden, (await store.PostAsJsonAsync($"/api/stock/stocktakes/{id}/approve", new { })).StatusCode);
         await OkAsync(await (await app.LogInAsync("fj.manager")).PostAsJsonAsync($"/api/stock/stocktakes/{id}/approve", new { }));
+        Assert.Equal(onHand - 3, await LedgerSumAsync(app, warehouse, tape));
+
+        // On the page, a line left empty is not counted: only what was counted is adjusted.
+        var seal = await ItemAsync(app, "A-SEAL");
+        var sealOnHand = await LedgerSumAsync(app, warehouse, seal);
+        var second = (await OkAsync(await store.PostAsJsonAsync("/api/stock/stocktakes", new { locationId = warehouse }), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var counted2 = await TestApp.PostFormAsync(store, $"/Stock/Stocktake/{second}", new Dictionary<string, string>
+        {
+            ["Lines[0].ItemId"] = $"{seal}", ["Lines[0].Counted"] = $"{sealOnHand + 2}", ["Lines[1].ItemId"] = $"{tape}", ["Lines[1].Counted"] = "",
+        }, $"/Stock/Stocktake/{second}?handler=Count");
+        Assert.Equal(HttpStatusCode.Redirect, counted2.StatusCode);
+        await OkAsync(await (await app.LogInAsync("fj.manager")).PostAsJsonAsync($"/api/stock/stocktakes/{second}/approve", new { }));
+        Assert.Equal(sealOnHand + 2, await LedgerSumAsync(app, warehouse, seal));
         Assert.Equal(onHand - 3, await LedgerSumAsync(app, warehouse, tape));
         var adjustment = await app.DbAsync(d => d.StockMovements.SingleAsync(m => m.StocktakeId == id));
         Assert.Equal((MovementType.CountAdjustment, 3, (int?)warehouse), (adjustment.Type, adjustment.Quantity, adjustment.FromLocationId));

@@ -103,9 +103,10 @@ public sealed class StockService(AppDbContext db, StockLedger ledger, IHttpConte
     {
         var query = Locations();
         if (kind is { } k) query = query.Where(l => l.Kind == k);
-        var locations = await query.OrderBy(l => l.RegionId).ThenBy(l => l.Kind).ThenBy(l => l.Name)
+        // Kinds are stored by name: sorted here so that a region's warehouses come before its technicians.
+        var locations = (await query
             .Select(l => new { l.Id, l.Name, l.Kind, l.RegionId, Region = db.Regions.Where(r => r.Id == l.RegionId).Select(r => r.Name).First(), l.TechnicianId })
-            .ToListAsync();
+            .ToListAsync()).OrderBy(l => l.RegionId).ThenBy(l => l.Kind).ThenBy(l => l.Name, StringComparer.Ordinal).ToList();
         var balances = await ledger.BalancesAsync([.. locations.Select(l => l.Id)]);
         return [.. locations.Select(l =>
         {

@@ -14,7 +14,7 @@ public sealed class StocktakeModel(StocktakeService takes, StockService stock, I
     [FromRoute]
     public int Id { get; set; }
 
-    [BindProperty] public List<CountLineInput> Lines { get; set; } = [];
+    [BindProperty] public List<LineInput> Lines { get; set; } = [];
     [BindProperty] public int Version { get; set; }
 
     public StocktakeDto Take { get; private set; } = null!;
@@ -24,7 +24,8 @@ public sealed class StocktakeModel(StocktakeService takes, StockService stock, I
 
     public async Task<IActionResult> OnPostCountAsync()
     {
-        await takes.CountAsync(Id, new CountInput([.. Lines]));
+        // A line left empty was not counted (yet): it is not a count of zero.
+        await takes.CountAsync(Id, new CountInput([.. Lines.Where(l => l.Counted is not null).Select(l => new CountLineInput(l.ItemId, l.Counted!.Value))]));
         TempData["Flash"] = text["Posted"].Value;
         return RedirectToPage(new { id = Id });
     }
@@ -37,4 +38,10 @@ public sealed class StocktakeModel(StocktakeService takes, StockService stock, I
     }
 
     public async Task ReloadAsync() => Take = await takes.GetAsync(Id);
+
+    public sealed class LineInput
+    {
+        public int ItemId { get; set; }
+        public int? Counted { get; set; }
+    }
 }
