@@ -15,6 +15,7 @@ using AfterSales.Features.Records;
 using AfterSales.Features.Regions;
 using AfterSales.Features.Reports;
 using AfterSales.Features.Schedule;
+using AfterSales.Features.Stock;
 using AfterSales.Features.Support;
 using AfterSales.Features.Trips;
 using AfterSales.Features.WorkOrders;
@@ -47,6 +48,7 @@ builder.Services.AddAssessment();
 builder.Services.AddReports();
 builder.Services.AddAttendance();
 builder.Services.AddTrips();
+builder.Services.AddStock();
 
 var app = builder.Build();
 
@@ -71,5 +73,6 @@ app.MapAssessmentApi();
 app.MapReportsApi();
 app.MapAttendanceApi();
 app.MapTripsApi();
+app.MapStockApi();
 
 return await commandLine.InvokeAsync(app);

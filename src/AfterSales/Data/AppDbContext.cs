@@ -79,6 +79,14 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<Domain.Travel.TripExpense> TripExpenses => Set<Domain.Travel.TripExpense>();
     public DbSet<Domain.Travel.TripDay> TripDays => Set<Domain.Travel.TripDay>();
     public DbSet<Domain.Travel.TripWorkOrder> TripWorkOrders => Set<Domain.Travel.TripWorkOrder>();
+    public DbSet<Domain.Inventory.StockItem> StockItems => Set<Domain.Inventory.StockItem>();
+    public DbSet<Domain.Inventory.StockLocation> StockLocations => Set<Domain.Inventory.StockLocation>();
+    public DbSet<Domain.Inventory.StockMovement> StockMovements => Set<Domain.Inventory.StockMovement>();
+    public DbSet<Domain.Inventory.PartReturn> PartReturns => Set<Domain.Inventory.PartReturn>();
+    public DbSet<Domain.Inventory.GoodsCheck> GoodsChecks => Set<Domain.Inventory.GoodsCheck>();
+    public DbSet<Domain.Inventory.GoodsCheckLine> GoodsCheckLines => Set<Domain.Inventory.GoodsCheckLine>();
+    public DbSet<Domain.Inventory.Stocktake> Stocktakes => Set<Domain.Inventory.Stocktake>();
+    public DbSet<Domain.Inventory.StocktakeLine> StocktakeLines => Set<Domain.Inventory.StocktakeLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.IdempotentRequest> IdempotentRequests => Set<Infrastructure.IdempotentRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -37,6 +37,8 @@ public sealed class AppFactory(Db provider, string connectionString, IReadOnlyDi
         builder.UseSetting("Reports:JudgeIntervalSeconds", "0");
         // Likewise the attendance checks (AnomalyDetector, PhoneService.SettleDueAsync): tests run them.
         builder.UseSetting("Attendance:DetectorIntervalSeconds", "0");
+        // Likewise the overdue part returns (PartReturnJob): tests charge them themselves.
+        builder.UseSetting("Stock:OverdueIntervalSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

@@ -22,6 +22,8 @@ public sealed class PolicyDocument
     public DailyReportPolicy DailyReport { get; set; } = new();
     /// <summary>TRV-1…TRV-3: per diem, home station and end of work on the return day. A document without it has the defaults.</summary>
     public Travel.TravelPolicy Travel { get; set; } = new();
+    /// <summary>INV-3: stock rules. A document without the section has the default days.</summary>
+    public InventoryPolicy Inventory { get; set; } = new();
 
     /// <summary>The kinds of incident the system records; a policy must say how each is judged.</summary>
     public static readonly IReadOnlyList<string> KnownKinds =
@@ -29,8 +31,11 @@ public sealed class PolicyDocument
         "gps_anomaly", "phone_suspended", "phone_unreachable", "phone_lost", "supervision_failure", "expense_false_claim",
         "area_duty_refusal", "soliciting", "part_not_returned", "part_sold", "complaint_attitude", "leaving_post",
         "harmful_conduct", "daily_report_late", "daily_report_missing", "daily_report_wrong", "callback_false_report",
-        "callback_bad_attitude", "repair_redone",
+        "callback_bad_attitude", "repair_redone", "tool_damaged",
     ];
+
+    /// <summary>Kinds added after the first policies were approved: a document without them still passes (its incidents of the kind are refused).</summary>
+    public static readonly IReadOnlyList<string> OptionalKinds = ["tool_damaged"];
 
     public static readonly IReadOnlyList<string> KnownFlags = ["notice", "dismissalProposed", "legalAction", "skillLevelDown", "noRaise"];
 
@@ -201,4 +206,10 @@ public sealed record PolicyCheck(PolicyDocument? Document, IReadOnlyList<PolicyE
     public bool IsValid => Document is not null;
 
     public static PolicyCheck Failed(params PolicyError[] errors) => new(null, errors);
+}
+
+/// <summary>INV-3, ASM-10: how many days after a part is replaced it must be shipped back before it is charged as not returned.</summary>
+public sealed class InventoryPolicy
+{
+    public int PartReturnDays { get; set; } = 7;
 }

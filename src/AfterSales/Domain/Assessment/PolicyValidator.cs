@@ -12,7 +12,7 @@ internal sealed class PolicyValidator(PolicyDocument document)
         if (string.IsNullOrWhiteSpace(document.Name)) Error("name", "Policy.Required");
         NonNegative("bonusBase", document.BonusBase);
         if (document.ReworkWindowDays is < 1 or > 3650) Error("reworkWindowDays", "Policy.OutOfRange", 1, 3650);
-        foreach (var kind in PolicyDocument.KnownKinds.Where(k => !document.Kinds.ContainsKey(k)))
+        foreach (var kind in PolicyDocument.KnownKinds.Where(k => !document.Kinds.ContainsKey(k) && !PolicyDocument.OptionalKinds.Contains(k)))
             Error($"kinds.{kind}", "Policy.KindMissing");
         foreach (var (code, kind) in document.Kinds)
         {
@@ -29,6 +29,7 @@ internal sealed class PolicyValidator(PolicyDocument document)
         CheckYearEnd();
         CheckDailyReport();
         CheckTravel();
+        CheckInventory();
         return _errors;
     }
 
@@ -131,6 +132,16 @@ internal sealed class PolicyValidator(PolicyDocument document)
             return;
         }
         foreach (var (path, code, arguments) in travel.Problems()) Error($"travel.{path}", code, arguments);
+    }
+
+    private void CheckInventory()
+    {
+        if (document.Inventory is not { } inventory)
+        {
+            Error("inventory", "Policy.Required");
+            return;
+        }
+        if (inventory.PartReturnDays is < 1 or > 365) Error("inventory.partReturnDays", "Policy.OutOfRange", 1, 365);
     }
 
     private void NonNegative(string path, decimal? amount)

@@ -190,6 +190,9 @@ public sealed class DemoCompany(AppDbContext db, UserManager<AppUser> users, Aud
                      ("tech05", "卫浴"), ("tech06", "卫浴"), ("tech07", "卫浴、设备"), ("tech08", "卫浴"), ("tech09", "设备、列车空调"), ("tech10", "卫浴") })
             db.TechnicianSkills.AddRange(skills.Split('、').Select(skill => new TechnicianSkill(staff[tech].Id, skill)));
         await db.SaveChangesAsync(ct);
+
+        // INV-1…INV-3: a warehouse per region, each technician's own stock, tools and materials issued.
+        await new Stock.DemoStock(db, local).SeedAsync(staff, ct);
         return true;
     }
 

@@ -30,6 +30,10 @@ public static class Policies
     public const string ViewAttendance = nameof(ViewAttendance);
     /// <summary>ASM-6: special cases are reported in advance to the supervision department, which records them.</summary>
     public const string RecordSpecialCases = nameof(RecordSpecialCases);
+    /// <summary>INV-1…INV-3: the warehouse's work — receive, issue, transfer, tools back, parts received, stocktakes.</summary>
+    public const string ManageStock = nameof(ManageStock);
+    /// <summary>INV-1…INV-3: every location's stock, the tools out and the parts awaiting return of the region (or all).</summary>
+    public const string ViewStock = nameof(ViewStock);
 
     public static readonly IReadOnlyDictionary<string, StaffRole[]> Roles = new Dictionary<string, StaffRole[]>
     {
@@ -62,6 +66,10 @@ public static class Policies
         [ViewAttendance] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
             StaffRole.DeputyManager],
         [RecordSpecialCases] = [StaffRole.Administrator, StaffRole.SupervisionDepartment, StaffRole.GeneralManager],
+        // The warehouse staff (fj.store, gd.store) and the region's managers keep the stock; head office and finance look.
+        [ManageStock] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager, StaffRole.Store],
+        [ViewStock] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager, StaffRole.Store,
+            StaffRole.SupervisionDepartment, StaffRole.Supervisor, StaffRole.Finance],
         [EditCustomers] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store, StaffRole.Technician],
     };

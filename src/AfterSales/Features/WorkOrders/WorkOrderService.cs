@@ -141,7 +141,14 @@ public sealed partial class WorkOrderService(AppDbContext db, IAuthorizationServ
         ChangeAsync(id, input.Version, order => Do(() => order.ConfirmDayBefore(clock.GetUtcNow(), input.ConfirmedBy ?? "")));
 
     public Task SetChecklistItemAsync(int id, int itemId, ChecklistInput input) =>
-        ChangeAsync(id, input.Version, order => Do(() => order.SetChecklistItem(itemId, input.Done, clock.GetUtcNow(), Scope.StaffId)));
+        ChangeAsync(id, input.Version, async order =>
+        {
+            // VIS-1: goods with a missing part or damage on record are not loaded (nor ticked as checked) until it is resolved.
+            if (input.Done && order.Checklist.Any(i => i.Id == itemId && i.Code == Stock.GoodsCheckService.ChecklistCode)
+                && await db.GoodsChecks.AnyAsync(g => g.WorkOrderId == id && g.State == Domain.Inventory.GoodsCheckState.Blocked))
+                throw new ConflictException("GoodsCheckUnresolved");
+            order.SetChecklistItem(itemId, input.Done, clock.GetUtcNow(), Scope.StaffId);
+        });
 
     /// <summary>WO-7 and WO-8: classify the repair, then look for the earlier repair it redoes.</summary>
     public Task AssessRepairAsync(int id, RepairAssessmentInput input) => ChangeAsync(id, input.Version, async order =>

@@ -39,6 +39,7 @@ public sealed class AppCommands
         root.Subcommands.Add(Features.Outbox.OutboxCommands.Create(() => App));
         root.Subcommands.Add(Features.Assessment.AssessCommands.Create(() => App));
         root.Subcommands.Add(Features.Attendance.AttendanceCommands.Create(() => App));
+        root.Subcommands.Add(Features.Stock.StockCommands.Create(() => App));
         root.Subcommands.Add(Features.Reports.SmsCommands.Create());
         root.Subcommands.Add(Features.Reports.ReportsCommands.Create(() => App));
         root.Subcommands.Add(Features.Dispatch.DispatchCommands.Create());
