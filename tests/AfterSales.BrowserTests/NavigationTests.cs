@@ -12,7 +12,7 @@ public sealed class NavigationTests(BrowserFixture fixture)
     private static readonly string[] Supervising = ["首页", "今日工作", "工单", "排班", "技术求助", "服务记录", "收费", "出差", "库存", "客户回访", "工作日报", "考核", "客户", "设备", "产品"];
 
     /// <summary>Managers, deputies, supervision, the GM and the administrator also see the technicians' attendance (ATT-1).</summary>
-    private static readonly string[] SupervisingWithAttendance = [.. Supervising[..11], "考勤定位", .. Supervising[11..]];
+    private static readonly string[] SupervisingWithAttendance = [.. Supervising[..12], "考勤定位", .. Supervising[12..]];
 
     public static TheoryData<string, string, string[]> Roles => new()
     {
