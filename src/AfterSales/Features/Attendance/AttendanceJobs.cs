@@ -1,4 +1,3 @@
-using AfterSales.Data;
 using AfterSales.Domain.Attendance;
 using AfterSales.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -20,35 +19,12 @@ public sealed class AttendanceCheck(AnomalyDetector detector, PhoneService phone
 
 /// <summary>Runs <see cref="AttendanceCheck"/> every <c>Attendance:DetectorIntervalSeconds</c> on the app's clock; 0 turns it off (tests).</summary>
 public sealed class AttendanceWorker(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AttendanceOptions> options, ILogger<AttendanceWorker> log)
-    : BackgroundService
+    : PeriodicWorker(scopes, clock, log, options.Value.DetectorIntervalSeconds, "attendance")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        var interval = options.Value.DetectorIntervalSeconds;
-        if (interval <= 0) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "attendance";
-                var (days, phone) = await scope.ServiceProvider.GetRequiredService<AttendanceCheck>().RunAsync(null, stoppingToken);
-                var raised = days.Sum(d => d.Raised);
-                if (raised + phone > 0) log.LogInformation("Attendance: {Location} location anomaly incident(s), {Phone} phone incident(s).", raised, phone);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be down for a moment; the next round tries again.
-                log.LogError(e, "Attendance check failed.");
-            }
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(interval), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        var (days, phone) = await services.GetRequiredService<AttendanceCheck>().RunAsync(null, ct);
+        var raised = days.Sum(d => d.Raised);
+        if (raised + phone > 0) log.LogInformation("Attendance: {Location} location anomaly incident(s), {Phone} phone incident(s).", raised, phone);
     }
 }

@@ -1,5 +1,6 @@
 using AfterSales.Data;
 using AfterSales.Domain.Messaging;
+using AfterSales.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -74,34 +75,11 @@ public sealed class OutboxDispatcher(AppDbContext db, MessageSender sender, Time
 
 /// <summary>Runs the dispatcher every <c>Outbox:IntervalSeconds</c> (on the app's clock) while the app is up.</summary>
 public sealed class OutboxWorker(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxWorker> log)
-    : BackgroundService
+    : PeriodicWorker(scopes, clock, log, options.Value.IntervalSeconds, "outbox")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        var interval = options.Value.IntervalSeconds;
-        if (interval <= 0) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "outbox";
-                var sent = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().SendDueAsync(stoppingToken);
-                if (sent > 0) log.LogInformation("Outbox: {Count} message(s) sent.", sent);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be down for a moment; the next round tries again.
-                log.LogError(e, "Outbox run failed.");
-            }
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(interval), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        var sent = await services.GetRequiredService<OutboxDispatcher>().SendDueAsync(ct);
+        if (sent > 0) log.LogInformation("Outbox: {Count} message(s) sent.", sent);
     }
 }

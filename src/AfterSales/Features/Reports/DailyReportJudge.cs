@@ -133,33 +133,8 @@ public sealed class DailyReportOptions
 
 /// <summary>Wakes every <c>Reports:JudgeIntervalSeconds</c> (on the app's clock) and judges the days whose window has ended.</summary>
 public sealed class DailyReportWorker(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DailyReportOptions> options, ILogger<DailyReportWorker> log)
-    : BackgroundService
+    : PeriodicWorker(scopes, clock, log, options.Value.JudgeIntervalSeconds, "daily-report")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.JudgeIntervalSeconds;
-        if (interval <= 0) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "daily-report";
-                await scope.ServiceProvider.GetRequiredService<DailyReportJudge>().JudgeDueAsync(options.Value.LookBackDays, options.Value.JudgeFrom, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be down for a moment; the next round tries again.
-                log.LogError(e, "Daily report judgement failed.");
-            }
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(interval), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<DailyReportJudge>().JudgeDueAsync(options.Value.LookBackDays, options.Value.JudgeFrom, ct);
 }

@@ -194,34 +194,8 @@ public sealed class StockOptions
 
 /// <summary>Wakes every <c>Stock:OverdueIntervalSeconds</c> and charges the part returns overdue today.</summary>
 public sealed class PartReturnWorker(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<StockOptions> options,
-    ILogger<PartReturnWorker> log) : BackgroundService
+    ILogger<PartReturnWorker> log) : PeriodicWorker(scopes, clock, log, options.Value.OverdueIntervalSeconds, "stock")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.OverdueIntervalSeconds;
-        if (interval <= 0) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "stock";
-                var today = scope.ServiceProvider.GetRequiredService<LocalTime>().Today;
-                await scope.ServiceProvider.GetRequiredService<PartReturnJob>().ChargeOverdueAsync(today, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be down for a moment; the next round tries again.
-                log.LogError(e, "Charging overdue part returns failed.");
-            }
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(interval), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<PartReturnJob>().ChargeOverdueAsync(services.GetRequiredService<LocalTime>().Today, ct);
 }
