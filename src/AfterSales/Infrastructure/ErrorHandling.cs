@@ -1,4 +1,5 @@
 using AfterSales.Domain;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -17,6 +18,9 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems, IStr
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, field, args) = Classify(exception);
+        // A form posted without its anti-forgery token: reading the form refuses with an InvalidOperationException.
+        if (status is null && http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+            (status, code) = (StatusCodes.Status400BadRequest, "AntiforgeryInvalid");
         if (status is null) return false;
         var message = Format(text, code, args);
         http.Response.StatusCode = status.Value;
@@ -80,3 +84,6 @@ public interface IReloadsOnError
 {
     Task ReloadAsync();
 }
+
+/// <summary>The body of a 201 for a new record known by its id: <c>{"id": 5}</c>.</summary>
+public sealed record CreatedId(int Id);

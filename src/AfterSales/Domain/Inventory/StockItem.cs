@@ -38,7 +38,10 @@ public class StockItem : Entity
         UnitPrice = decimal.Round(unitPrice, 2);
     }
 
+    /// <summary>No longer issued or moved; its history stays.</summary>
     public void Deactivate() => IsActive = false;
+
+    public void Reactivate() => IsActive = true;
 }
 
 public enum StockLocationKind

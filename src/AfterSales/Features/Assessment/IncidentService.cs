@@ -14,7 +14,15 @@ public sealed record IncidentInput(int PersonId, string? Kind, DateTimeOffset? A
     bool FalseReport = false, int? WorkOrderId = null, int? EquipmentId = null, string? EquipmentKind = null, string? Cause = null,
     string? RepairClass = null);
 
-public sealed record IncidentFilter(int? PersonId = null, string? Kind = null, IncidentState? State = null, string? Month = null);
+// Properties, not a positional record: the compile-time request delegate generator cannot bind
+// [AsParameters] constructors with nullable reference types.
+public sealed record IncidentFilter
+{
+    public int? PersonId { get; init; }
+    public string? Kind { get; init; }
+    public IncidentState? State { get; init; }
+    public string? Month { get; init; }
+}
 
 public sealed record IncidentSummaryDto(int Id, string Number, int PersonId, string PersonName, string Kind, string KindTitle, DateTimeOffset At,
     decimal? Amount, Severity Severity, bool Waived, IncidentState State, string Source);

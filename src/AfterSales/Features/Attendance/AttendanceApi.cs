@@ -1,3 +1,4 @@
+using AfterSales.Infrastructure;
 using AfterSales.Features.Identity;
 using AfterSales.Features.Shared;
 
@@ -49,7 +50,7 @@ public static class AttendanceApi
         api.MapPost("/special-cases", async (SpecialCaseInput input, AttendanceService attendance) =>
         {
             var id = await attendance.RecordSpecialCaseAsync(input);
-            return TypedResults.Created($"/api/attendance/special-cases/{id}", new { id });
+            return TypedResults.Created($"/api/attendance/special-cases/{id}", new CreatedId(id));
         }).RequireAuthorization(Policies.RecordSpecialCases);
         return app;
     }

@@ -16,7 +16,16 @@ public sealed record CallbackDto(int Id, int WorkOrderId, WorkOrderKind Kind, st
     public string WorkOrderNumber => $"WO{WorkOrderId:000000}";
 }
 
-public sealed record CallbackFilter(bool? Done = null, CallbackReason? Reason = null, int? RegionId = null, string? Q = null, int? WorkOrderId = null);
+// Properties, not a positional record: the compile-time request delegate generator cannot bind
+// [AsParameters] constructors with nullable reference types.
+public sealed record CallbackFilter
+{
+    public bool? Done { get; init; }
+    public CallbackReason? Reason { get; init; }
+    public int? RegionId { get; init; }
+    public string? Q { get; init; }
+    public int? WorkOrderId { get; init; }
+}
 
 public sealed record CallbackInput(CallbackOutcome Outcome, bool? WorkConfirmed = null, int? AttitudeScore = null, bool? ReportTrue = null,
     string? Notes = null, int Version = 0);

@@ -18,5 +18,5 @@ public sealed class IndexModel(CallbackService callbacks) : PageModel
 
     public Paged<CallbackDto> Callbacks { get; private set; } = null!;
 
-    public async Task OnGetAsync() => Callbacks = await callbacks.ListAsync(new CallbackFilter(Done, Reason, null, Q), PageNumber);
+    public async Task OnGetAsync() => Callbacks = await callbacks.ListAsync(new CallbackFilter { Done = Done, Reason = Reason, Q = Q }, PageNumber);
 }

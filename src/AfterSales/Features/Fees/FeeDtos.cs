@@ -12,7 +12,16 @@ public sealed record VoidInput(string? Reason, int Version);
 
 public sealed record PaymentMethodInput(PaymentMethod PaymentMethod, int Version);
 
-public sealed record ReceiptFilter(string? Q, ReceiptState? State, PaymentMethod? PaymentMethod, int? TechnicianId, int? WorkOrderId);
+// Properties, not a positional record: the compile-time request delegate generator cannot bind
+// [AsParameters] constructors with nullable reference types.
+public sealed record ReceiptFilter
+{
+    public string? Q { get; init; }
+    public ReceiptState? State { get; init; }
+    public PaymentMethod? PaymentMethod { get; init; }
+    public int? TechnicianId { get; init; }
+    public int? WorkOrderId { get; init; }
+}
 
 public sealed record ReceiptLineDto(int Id, int Position, ReceiptLineKind Kind, int? ProductId, string Description, decimal Quantity, decimal UnitPrice, decimal LineTotal);
 

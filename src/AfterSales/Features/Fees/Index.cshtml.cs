@@ -21,7 +21,7 @@ public sealed class IndexModel(ReceiptService receipts) : PageModel
 
     public async Task OnGetAsync()
     {
-        Receipts = await receipts.ListAsync(new ReceiptFilter(Q, State, Method, TechnicianId, null), PageNumber);
+        Receipts = await receipts.ListAsync(new ReceiptFilter { Q = Q, State = State, PaymentMethod = Method, TechnicianId = TechnicianId }, PageNumber);
         Technicians = await receipts.TechniciansAsync();
     }
 }

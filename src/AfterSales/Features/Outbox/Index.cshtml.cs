@@ -31,7 +31,7 @@ public sealed class IndexModel(OutboxService outbox, OutboxDispatcher dispatcher
     public async Task OnGetAsync()
     {
         Topics = await outbox.TopicsAsync();
-        Messages = await outbox.ListAsync(new OutboxFilter(Q, State, Topic, From, To), PageNumber);
+        Messages = await outbox.ListAsync(new OutboxFilter { Q = Q, State = State, Topic = Topic, From = From, To = To }, PageNumber);
     }
 
     public async Task<IActionResult> OnPostRetryAsync(int id)

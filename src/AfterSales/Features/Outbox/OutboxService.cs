@@ -12,7 +12,16 @@ public sealed record OutboxMessageDto(int Id, RecipientKind RecipientKind, strin
     string? RelatedType, int? RelatedId);
 
 /// <summary>Filters of the outbox list. <see cref="From"/> and <see cref="To"/> are the site's local dates, both included.</summary>
-public sealed record OutboxFilter(string? Q = null, OutboxState? State = null, string? Topic = null, DateOnly? From = null, DateOnly? To = null);
+// Properties, not a positional record: the compile-time request delegate generator cannot bind
+// [AsParameters] constructors with nullable reference types.
+public sealed record OutboxFilter
+{
+    public string? Q { get; init; }
+    public OutboxState? State { get; init; }
+    public string? Topic { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+}
 
 public sealed record SendDueResult(int Sent);
 

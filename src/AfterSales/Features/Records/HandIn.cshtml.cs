@@ -25,7 +25,7 @@ public sealed class HandInModel(RecordService records, RecordPolicy policy, IStr
     {
         if (!RecordService.HandInReaders.Contains(AccessScope.From(User).Role)) return Forbid();
         MayAcknowledge = records.MayAcknowledge();
-        Records = await records.ListAsync(new RecordFilter(null, null, true, All ? null : true, null), PageNumber);
+        Records = await records.ListAsync(new RecordFilter { Signed = true, Unacknowledged = All ? null : true }, PageNumber);
         return Page();
     }
 

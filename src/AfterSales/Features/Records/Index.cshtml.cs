@@ -15,5 +15,5 @@ public sealed class IndexModel(RecordService records) : PageModel
 
     public Paged<RecordSummaryDto> Records { get; private set; } = null!;
 
-    public async Task OnGetAsync() => Records = await records.ListAsync(new RecordFilter(Q, Kind, Signed, null, null), PageNumber);
+    public async Task OnGetAsync() => Records = await records.ListAsync(new RecordFilter { Q = Q, Kind = Kind, Signed = Signed }, PageNumber);
 }

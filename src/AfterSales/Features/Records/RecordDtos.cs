@@ -2,7 +2,16 @@ using AfterSales.Domain.Records;
 
 namespace AfterSales.Features.Records;
 
-public sealed record RecordFilter(string? Q, RecordKind? Kind, bool? Signed, bool? Unacknowledged, int? TechnicianId);
+// Properties, not a positional record: the compile-time request delegate generator cannot bind
+// [AsParameters] constructors with nullable reference types.
+public sealed record RecordFilter
+{
+    public string? Q { get; init; }
+    public RecordKind? Kind { get; init; }
+    public bool? Signed { get; init; }
+    public bool? Unacknowledged { get; init; }
+    public int? TechnicianId { get; init; }
+}
 
 public sealed record RecordSummaryDto(int Id, string Number, RecordKind Kind, int WorkOrderId, string WorkOrderNumber, string CustomerName,
     string TechnicianName, DateTimeOffset CreatedAt, DateTimeOffset? SignedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy,

@@ -1,3 +1,4 @@
+using AfterSales.Infrastructure;
 using AfterSales.Domain.Inventory;
 using AfterSales.Features.Identity;
 using AfterSales.Features.Shared;
@@ -22,6 +23,14 @@ public static class StockApi
             var id = await stock.CreateItemAsync(input);
             return TypedResults.Created($"/api/stock/items/{id}", await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(stock.Items(id: id)));
         }).RequireAuthorization(Policies.ManageStock);
+        api.MapGet("/items/{id:int}", async Task<Results<Ok<StockItemDto>, NotFound>> (int id, StockService stock) =>
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(stock.Items(id: id)) is { } item
+                ? TypedResults.Ok(item) : TypedResults.NotFound());
+        api.MapPut("/items/{id:int}", async (int id, StockItemInput input, StockService stock) =>
+        {
+            await stock.UpdateItemAsync(id, input);
+            return TypedResults.Ok(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(stock.Items(id: id)));
+        }).RequireAuthorization(Policies.ManageStock);
 
         api.MapGet("/locations", async (StockService stock, StockLocationKind? kind) => TypedResults.Ok(await stock.LocationsAsync(kind)));
         api.MapGet("/locations/{id:int}", async (int id, StockService stock) => TypedResults.Ok(await stock.StockAsync(id)));
@@ -33,19 +42,19 @@ public static class StockApi
         api.MapPost("/movements", async (MovementInput input, StockService stock) =>
         {
             var id = await stock.MoveAsync(input);
-            return TypedResults.Created($"/api/stock/movements/{id}", new { id });
+            return TypedResults.Created($"/api/stock/movements/{id}", new CreatedId(id));
         }).RequireAuthorization(Policies.ManageStock);
 
         api.MapGet("/tools", async (StockService stock, int? technicianId) => TypedResults.Ok(await stock.ToolHoldingsAsync(technicianId)));
         api.MapPost("/tools/issue", async (ToolIssueInput input, StockService stock) =>
         {
             var id = await stock.IssueToolAsync(input);
-            return TypedResults.Created($"/api/stock/movements/{id}", new { id });
+            return TypedResults.Created($"/api/stock/movements/{id}", new CreatedId(id));
         }).RequireAuthorization(Policies.ManageStock);
         api.MapPost("/tools/return", async (ToolReturnInput input, StockService stock) =>
         {
             var id = await stock.ReturnToolAsync(input);
-            return TypedResults.Created($"/api/stock/movements/{id}", new { id });
+            return TypedResults.Created($"/api/stock/movements/{id}", new CreatedId(id));
         }).RequireAuthorization(Policies.ManageStock);
 
         var jobs = api.MapGroup("/jobs/{workOrderId:int}");
@@ -78,7 +87,7 @@ public static class StockApi
         jobs.MapPost("/receipt", async (int workOrderId, JobStockService job) =>
         {
             var id = await job.BillAsync(workOrderId);
-            return TypedResults.Created($"/api/fees/receipts/{id}", new { id });
+            return TypedResults.Created($"/api/fees/receipts/{id}", new CreatedId(id));
         });
 
         api.MapGet("/returns", async (PartReturnService returns, PartReturnState? state, int? technicianId, bool? overdue, int page = 1,

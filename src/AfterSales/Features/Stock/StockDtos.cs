@@ -4,7 +4,7 @@ namespace AfterSales.Features.Stock;
 
 public sealed record StockItemDto(int Id, string Code, string Name, StockItemKind Kind, string Unit, decimal UnitPrice, bool IsActive, int Version);
 
-public sealed record StockItemInput(string? Code, string? Name, StockItemKind Kind, string? Unit, decimal UnitPrice);
+public sealed record StockItemInput(string? Code, string? Name, StockItemKind Kind, string? Unit, decimal UnitPrice, bool IsActive = true, int Version = 0);
 
 public sealed record LocationDto(int Id, string Name, StockLocationKind Kind, int RegionId, string RegionName, int? TechnicianId, int Items, int Units);
 

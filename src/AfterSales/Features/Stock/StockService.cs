@@ -97,6 +97,18 @@ public sealed class StockService(AppDbContext db, StockLedger ledger, IHttpConte
         return item.Id;
     }
 
+    /// <summary>Name, kind, unit and price change; the code does not (it is on labels and in the ledger's exports).</summary>
+    public async Task UpdateItemAsync(int id, StockItemInput input)
+    {
+        RequireManage(null);
+        var item = await db.StockItems.SingleOrDefaultAsync(i => i.Id == id) ?? throw new NotFoundException();
+        db.ExpectVersion(item, input.Version);
+        item.Update(input.Name ?? "", input.Kind, input.Unit ?? "", input.UnitPrice);
+        if (input.IsActive) item.Reactivate();
+        else item.Deactivate();
+        await db.SaveChangesAsync();
+    }
+
     // ---- locations and stock on hand ----
 
     public async Task<List<LocationDto>> LocationsAsync(StockLocationKind? kind = null)

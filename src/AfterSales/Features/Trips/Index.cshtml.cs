@@ -30,6 +30,6 @@ public sealed class IndexModel(TripService trips) : PageModel
         IsApprover = TripsAccess.IsManagerApprover(scope) || TripsAccess.IsFinance(scope);
         SeesReimbursements = TripsAccess.SeesReimbursements(scope);
         SeesOnlyOwn = !SeesReimbursements;
-        Trips = await trips.ListAsync(new TripFilter(Q, State, null, Awaiting && IsApprover), PageNumber);
+        Trips = await trips.ListAsync(new TripFilter { Q = Q, State = State, Awaiting = Awaiting && IsApprover }, PageNumber);
     }
 }

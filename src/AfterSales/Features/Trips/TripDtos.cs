@@ -13,9 +13,20 @@ public sealed record VersionInput(int Version);
 
 public sealed record RejectInput(string? Reason, int Version);
 
+/// <summary>A claim marked false: the incident it raised and the trip as it now stands.</summary>
+public sealed record FalseClaimResult(int IncidentId, TripDto Trip);
+
 public sealed record FalseClaimInput(decimal? FalseAmount, string? Note);
 
-public sealed record TripFilter(string? Q, TripState? State, int? TravellerId, bool Awaiting = false);
+// Properties, not a positional record: the compile-time request delegate generator cannot bind
+// [AsParameters] constructors with nullable reference types.
+public sealed record TripFilter
+{
+    public string? Q { get; init; }
+    public TripState? State { get; init; }
+    public int? TravellerId { get; init; }
+    public bool? Awaiting { get; init; }
+}
 
 public sealed record TripSummaryDto(int Id, string Number, int TravellerId, string TravellerName, string RegionName, string Destination,
     DateTimeOffset PlannedDepartAt, DateTimeOffset PlannedReturnAt, DateTimeOffset? DepartedAt, DateTimeOffset? ReturnedAt, TripState State);

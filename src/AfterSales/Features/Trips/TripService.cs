@@ -31,7 +31,7 @@ public sealed class TripService(AppDbContext db, IAuthorizationService authoriza
     {
         var scope = Scope;
         var trips = db.Trips(scope).AsNoTracking();
-        if (filter.Awaiting)
+        if (filter.Awaiting == true)
         {
             // What waits for the caller: the manager's step in their region, or finance's.
             if (TripsAccess.IsFinance(scope)) trips = trips.Where(t => t.State == TripState.ManagerApproved);

@@ -77,7 +77,7 @@ public static class TripsApi
         api.MapPost("/{id:int}/expenses/{expenseId:int}/false", async (int id, int expenseId, FalseClaimInput input, TripService trips) =>
         {
             var incident = await trips.MarkFalseAsync(id, expenseId, input);
-            return TypedResults.Ok(new { incidentId = incident, trip = await trips.GetAsync(id) });
+            return TypedResults.Ok(new FalseClaimResult(incident, await trips.GetAsync(id)));
         });
         api.MapPost("/{id:int}/submit", async (int id, VersionInput input, TripService trips) =>
         {

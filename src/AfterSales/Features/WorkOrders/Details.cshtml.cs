@@ -43,7 +43,7 @@ public sealed class DetailsModel(WorkOrderService orders, AppDbContext db, Local
         MayManage = MayWork && Policies.Allows(Policies.TakeWorkOrders, role);
         MayApprove = MayWork && Policies.Allows(Policies.ApproveTechnicianChange, role);
         if (Policies.Allows(Policies.MakeCallbacks, role))
-            Callbacks = [.. (await callbacks.ListAsync(new Callbacks.CallbackFilter(WorkOrderId: Id), 1)).Items];
+            Callbacks = [.. (await callbacks.ListAsync(new Callbacks.CallbackFilter { WorkOrderId = Id }, 1)).Items];
         if (MayWork)
         {
             Technicians = (await db.Staff.AsNoTracking().Where(s => s.IsActive && s.Role == StaffRole.Technician && s.RegionId == Order.RegionId)

@@ -32,6 +32,6 @@ public sealed class IndexModel(WorkOrderService orders, AppDbContext db) : PageM
             Technicians = (await db.Staff(scope).Where(s => s.Role == StaffRole.Technician && s.IsActive).OrderBy(s => s.Name)
                 .Select(s => new { s.Id, s.Name }).ToListAsync()).Select(s => (s.Id, s.Name)).ToList();
         }
-        Orders = await orders.ListAsync(new WorkOrderFilter(Q, State, Kind, null, TechnicianId, Overdue ? true : null), PageNumber);
+        Orders = await orders.ListAsync(new WorkOrderFilter { Q = Q, State = State, Kind = Kind, TechnicianId = TechnicianId, Overdue = Overdue ? true : null }, PageNumber);
     }
 }

@@ -77,8 +77,18 @@ public sealed record AssignInput(int TechnicianId, int Version = 0);
 
 public sealed record VersionInput(int? Version = null);
 
-public sealed record WorkOrderFilter(string? Q = null, WorkOrderState? State = null, WorkOrderKind? Kind = null, int? RegionId = null,
-    int? TechnicianId = null, bool? Overdue = null, bool? Open = null);
+// Properties, not a positional record: the compile-time request delegate generator cannot bind
+// [AsParameters] constructors with nullable reference types.
+public sealed record WorkOrderFilter
+{
+    public string? Q { get; init; }
+    public WorkOrderState? State { get; init; }
+    public WorkOrderKind? Kind { get; init; }
+    public int? RegionId { get; init; }
+    public int? TechnicianId { get; init; }
+    public bool? Overdue { get; init; }
+    public bool? Open { get; init; }
+}
 
 public sealed record RepairAssessmentInput(string? Cause, bool CauseUnclear = false, decimal? EstimatedHours = null, int? EstimatedPeople = null,
     decimal? ActualHours = null, int? ActualPeople = null, int Version = 0);

@@ -20,6 +20,6 @@ public sealed class IndexModel(IncidentService incidents) : PageModel
     public async Task OnGetAsync()
     {
         MayRecord = Policies.Allows(Policies.RecordIncidents, AccessScope.From(User).Role);
-        Incidents = await incidents.ListAsync(new IncidentFilter(null, Kind, State, Month), PageNumber, Paged<IncidentSummaryDto>.DefaultPageSize);
+        Incidents = await incidents.ListAsync(new IncidentFilter { Kind = Kind, State = State, Month = Month }, PageNumber, Paged<IncidentSummaryDto>.DefaultPageSize);
     }
 }
