@@ -411,3 +411,48 @@ public sealed class StockTests
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("tech02")).GetAsync($"/Stock/Return/{part}")).StatusCode);
     }
 }
+
+public sealed class StockItemTests
+{
+    [Theory, BothDatabases]
+    public async Task Warehouse_staff_add_and_change_items_on_the_page_and_a_technician_may_not(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var store = await app.LogInAsync("fj.store");
+        var response = await TestApp.PostFormAsync(store, "/Stock/ItemEdit", new Dictionary<string, string>
+        {
+            ["Input.Code"] = "p-valve-9", ["Input.Name"] = "膨胀阀", ["Input.Kind"] = "Part", ["Input.Unit"] = "个",
+            ["Input.UnitPrice"] = "268.50", ["Input.IsActive"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var item = await app.DbAsync(d => d.StockItems.AsNoTracking().SingleAsync(i => i.Code == "P-VALVE-9"));
+        Assert.Equal(("膨胀阀", StockItemKind.Part, 268.50m, true), (item.Name, item.Kind, item.UnitPrice, item.IsActive));
+        Assert.Contains("膨胀阀", WebUtility.HtmlDecode(await store.GetStringAsync("/Stock/Items?q=valve")));
+
+        // The same code twice is refused beside the field, and nothing is added.
+        var twice = await TestApp.PostFormAsync(store, "/Stock/ItemEdit", new Dictionary<string, string>
+        {
+            ["Input.Code"] = "P-VALVE-9", ["Input.Name"] = "另一个", ["Input.Kind"] = "Part", ["Input.Unit"] = "个", ["Input.UnitPrice"] = "1",
+        });
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Contains("P-VALVE-9", WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await app.DbAsync(d => d.StockItems.CountAsync(i => i.Code == "P-VALVE-9")));
+
+        // Retired: the price changes and it can no longer be moved.
+        response = await TestApp.PostFormAsync(store, $"/Stock/ItemEdit/{item.Id}", new Dictionary<string, string>
+        {
+            ["Input.Version"] = item.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Name"] = "膨胀阀",
+            ["Input.Kind"] = "Part", ["Input.Unit"] = "个", ["Input.UnitPrice"] = "280",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        item = await app.DbAsync(d => d.StockItems.AsNoTracking().SingleAsync(i => i.Id == item.Id));
+        Assert.Equal((280m, false), (item.UnitPrice, item.IsActive));
+        var stale = await store.PutAsJsonAsync($"/api/stock/items/{item.Id}", new { name = "x", kind = "Part", unit = "个", unitPrice = 1, version = 0 });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        var technician = await app.LogInAsync("tech01");
+        Assert.Equal(HttpStatusCode.Forbidden, (await technician.PutAsJsonAsync($"/api/stock/items/{item.Id}",
+            new { name = "x", kind = "Part", unit = "个", unitPrice = 1, version = item.Version })).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await technician.GetAsync("/Stock/ItemEdit")).StatusCode);
+    }
+}

@@ -387,7 +387,7 @@ public sealed class TripsTests
     {
         await using var app = await StartAsync(db);
         var technician = await app.LogInAsync("tech01");
-        var response = await TestApp.PostFormAsync(technician, "/Trips/New", new Dictionary<string, string>
+        var response = await TestApp.PostFormAsync(technician, "/Trips/Edit", new Dictionary<string, string>
         {
             ["Input.Destination"] = "泉州", ["Input.Purpose"] = "定检", ["Input.HomeStation"] = "",
             ["Input.PlannedDepartAt"] = $"{D(3)}T13:00", ["Input.PlannedReturnAt"] = $"{D(4)}T11:00",
@@ -400,7 +400,23 @@ public sealed class TripsTests
         Assert.Contains("capture=\"environment\"", html);
         Assert.Contains("我的出差", WebUtility.HtmlDecode(await technician.GetStringAsync("/Trips")));
 
-        response = await TestApp.PostFormAsync(technician, "/Trips/New", new Dictionary<string, string>
+        // The plan is changed from its page before departure: an 11:00 departure now counts as a full day.
+        Assert.Contains("/Trips/Edit/" + trip.Id, html);
+        var form = WebUtility.HtmlDecode(await technician.GetStringAsync($"/Trips/Edit/{trip.Id}"));
+        Assert.Contains("value=\"泉州\"", form);
+        response = await TestApp.PostFormAsync(technician, $"/Trips/Edit/{trip.Id}", new Dictionary<string, string>
+        {
+            ["Input.Version"] = trip.Version.ToString(CultureInfo.InvariantCulture),
+            ["Input.Destination"] = "漳州", ["Input.Purpose"] = "定检", ["Input.HomeStation"] = "厦门",
+            ["Input.PlannedDepartAt"] = $"{D(3)}T11:00", ["Input.PlannedReturnAt"] = $"{D(4)}T11:00",
+        });
+        Assert.Equal($"/Trips/{trip.Id}", response.Headers.Location?.ToString());
+        html = WebUtility.HtmlDecode(await technician.GetStringAsync($"/Trips/{trip.Id}"));
+        Assert.Contains("漳州", html);
+        Assert.Contains("出发日：11:00 出发，早于 12:00，按全天计 30 元", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("tech02")).GetAsync($"/Trips/Edit/{trip.Id}")).StatusCode);
+
+        response = await TestApp.PostFormAsync(technician, "/Trips/Edit", new Dictionary<string, string>
         {
             ["Input.Destination"] = "泉州", ["Input.Purpose"] = "定检",
             ["Input.PlannedDepartAt"] = $"{D(3)}T13:00", ["Input.PlannedReturnAt"] = $"{D(3)}T11:00",
