@@ -71,7 +71,7 @@ internal sealed class PermitStepConfiguration : IEntityTypeConfiguration<PermitS
         b.Property(s => s.Title).HasMaxLength(PermitTemplateStep.MaxTitleLength);
         b.Property(s => s.Note).HasMaxLength(PermitToWork.MaxNoteLength);
         b.HasOne<Staff>().WithMany().HasForeignKey(s => s.DoneById).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<VisitPhoto>().WithMany().HasForeignKey(s => s.PhotoId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(s => s.Photo).WithMany().HasForeignKey(s => s.PhotoId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

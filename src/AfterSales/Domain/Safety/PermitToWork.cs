@@ -83,14 +83,14 @@ public class PermitToWork : Entity
     /// Records one step. Only the next one in order: a step out of order is refused naming the one that comes first; a
     /// restoring step is refused until the work is closed out.
     /// </summary>
-    public PermitStep RecordStep(int stepId, DateTimeOffset at, int staffId, int photoId, string? note)
+    public PermitStep RecordStep(int stepId, DateTimeOffset at, int staffId, WorkOrders.VisitPhoto photo, string? note)
     {
         var step = _steps.SingleOrDefault(s => s.Id == stepId) ?? throw new NotFoundException();
         if (step.DoneAt is not null) throw new ConflictException("PermitStepAlreadyDone", step.Title);
         var next = NextStep!;
         if (step.Phase == PermitPhase.AfterWork) RestoreOnlyAfterCloseOut.Check(this, step);
         if (next.Position != step.Position) throw new ConflictException("PermitStepOutOfOrder", step.Title, next.Title);
-        step.Record(at, staffId, photoId, note);
+        step.Record(at, staffId, photo, note);
         if (_steps.All(s => s.DoneAt is not null)) FinishedAt = at;
         return step;
     }
@@ -154,14 +154,15 @@ public class PermitStep : Entity
     public int? DoneById { get; private set; }
     /// <summary>The photo, stored with the job's visit photos.</summary>
     public int? PhotoId { get; private set; }
+    public WorkOrders.VisitPhoto? Photo { get; private set; }
     public string? Note { get; private set; }
 
-    internal void Record(DateTimeOffset at, int staffId, int photoId, string? note)
+    internal void Record(DateTimeOffset at, int staffId, WorkOrders.VisitPhoto photo, string? note)
     {
         Note = Guard.Optional(note);
         if (Note?.Length > PermitToWork.MaxNoteLength) throw new DomainException("TextTooLong", PermitToWork.MaxNoteLength) { Field = nameof(Note) };
         DoneAt = at;
         DoneById = staffId;
-        PhotoId = photoId;
+        Photo = photo;
     }
 }

@@ -3,14 +3,13 @@ namespace AfterSales.Domain.Safety;
 /// <summary>SAF-1: no check-in at a maintenance base without a safety agreement valid on the day.</summary>
 public static class NoCheckInAtBaseWithoutValidAgreement
 {
-    public static void Check(bool isMaintenanceBase, IEnumerable<SafetyAgreement> agreements, DateOnly today)
+    public static void Check(bool isMaintenanceBase, IEnumerable<(DateOnly SignedOn, DateOnly ValidUntil)> agreements, DateOnly today)
     {
         if (!isMaintenanceBase) return;
         var list = agreements.ToList();
-        if (list.Any(a => a.IsValidOn(today))) return;
-        var latest = list.MaxBy(a => a.ValidUntil);
-        if (latest is not null && latest.ValidUntil < today)
-            throw new ConflictException("SafetyAgreementExpired", latest.ValidUntil.ToString("yyyy-MM-dd"));
+        if (list.Any(a => a.SignedOn <= today && today <= a.ValidUntil)) return;
+        if (list.Count > 0 && list.Max(a => a.ValidUntil) is var latest && latest < today)
+            throw new ConflictException("SafetyAgreementExpired", latest.ToString("yyyy-MM-dd"));
         throw new ConflictException("SafetyAgreementMissing");
     }
 }
