@@ -15,6 +15,7 @@ using AfterSales.Features.Records;
 using AfterSales.Features.Regions;
 using AfterSales.Features.Reports;
 using AfterSales.Features.Schedule;
+using AfterSales.Features.Safety;
 using AfterSales.Features.Stock;
 using AfterSales.Features.Support;
 using AfterSales.Features.Trips;
@@ -49,6 +50,7 @@ builder.Services.AddReports();
 builder.Services.AddAttendance();
 builder.Services.AddTrips();
 builder.Services.AddStock();
+builder.Services.AddSafety();
 
 var app = builder.Build();
 
@@ -74,5 +76,6 @@ app.MapReportsApi();
 app.MapAttendanceApi();
 app.MapTripsApi();
 app.MapStockApi();
+app.MapSafetyApi();
 
 return await commandLine.InvokeAsync(app);

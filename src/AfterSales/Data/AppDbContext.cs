@@ -87,6 +87,12 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<Domain.Inventory.GoodsCheckLine> GoodsCheckLines => Set<Domain.Inventory.GoodsCheckLine>();
     public DbSet<Domain.Inventory.Stocktake> Stocktakes => Set<Domain.Inventory.Stocktake>();
     public DbSet<Domain.Inventory.StocktakeLine> StocktakeLines => Set<Domain.Inventory.StocktakeLine>();
+    public DbSet<Domain.Safety.SafetyAgreement> SafetyAgreements => Set<Domain.Safety.SafetyAgreement>();
+    public DbSet<Domain.Safety.PermitTemplate> PermitTemplates => Set<Domain.Safety.PermitTemplate>();
+    public DbSet<Domain.Safety.PermitTemplateStep> PermitTemplateSteps => Set<Domain.Safety.PermitTemplateStep>();
+    public DbSet<Domain.Safety.PermitToWork> Permits => Set<Domain.Safety.PermitToWork>();
+    public DbSet<Domain.Safety.PermitStep> PermitSteps => Set<Domain.Safety.PermitStep>();
+    public DbSet<Domain.Safety.SafetyViolation> SafetyViolations => Set<Domain.Safety.SafetyViolation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.IdempotentRequest> IdempotentRequests => Set<Infrastructure.IdempotentRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

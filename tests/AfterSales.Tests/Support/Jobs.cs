@@ -51,7 +51,7 @@ public static class Jobs
         Assert.True(completed.StatusCode == HttpStatusCode.OK, await completed.Content.ReadAsStringAsync());
     }
 
-    private static async Task TickAsync(HttpClient tech, int id, string phase)
+    public static async Task TickAsync(HttpClient tech, int id, string phase)
     {
         var job = await tech.GetFromJsonAsync<JsonElement>($"/api/work-orders/{id}");
         foreach (var line in job.GetProperty("checklist").EnumerateArray().Where(l => l.GetProperty("phase").GetString() == phase))

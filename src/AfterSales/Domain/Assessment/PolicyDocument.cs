@@ -31,11 +31,11 @@ public sealed class PolicyDocument
         "gps_anomaly", "phone_suspended", "phone_unreachable", "phone_lost", "supervision_failure", "expense_false_claim",
         "area_duty_refusal", "soliciting", "part_not_returned", "part_sold", "complaint_attitude", "leaving_post",
         "harmful_conduct", "daily_report_late", "daily_report_missing", "daily_report_wrong", "callback_false_report",
-        "callback_bad_attitude", "repair_redone", "tool_damaged",
+        "callback_bad_attitude", "repair_redone", "tool_damaged", "safety_violation",
     ];
 
     /// <summary>Kinds added after the first policies were approved: a document without them still passes (its incidents of the kind are refused).</summary>
-    public static readonly IReadOnlyList<string> OptionalKinds = ["tool_damaged"];
+    public static readonly IReadOnlyList<string> OptionalKinds = ["tool_damaged", "safety_violation"];
 
     public static readonly IReadOnlyList<string> KnownFlags = ["notice", "dismissalProposed", "legalAction", "skillLevelDown", "noRaise"];
 

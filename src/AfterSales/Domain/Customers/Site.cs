@@ -21,7 +21,12 @@ public class Site : Entity
     public decimal? Latitude { get; private set; }
     public decimal? Longitude { get; private set; }
 
+    /// <summary>SAF-1: a customer's maintenance base (维修基地): work there needs a valid safety agreement and, for the kinds a permit template names, a permit to work.</summary>
+    public bool IsMaintenanceBase { get; private set; }
+
     public IReadOnlyCollection<SiteContact> Contacts => _contacts.AsReadOnly();
+
+    public void MarkMaintenanceBase(bool isMaintenanceBase) => IsMaintenanceBase = isMaintenanceBase;
 
     public void Update(string name, string city, string address, decimal? latitude, decimal? longitude)
     {

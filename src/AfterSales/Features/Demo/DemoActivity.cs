@@ -43,6 +43,9 @@ public sealed class DemoActivity(AppDbContext db, WorkOrderPolicy policy, LocalT
         // tech01, new: arrived three hours ago and nobody has called yet (WO-2: two hours).
         await JobAsync("C0031", WorkOrderKind.Measurement, "新房卫生间测量，准备安装淋浴房", now.AddHours(-3), staff["fj.store"]);
 
+        // tech01, also: a train air-conditioning repair at the Fuzhou maintenance base, under a permit to work (SAF-1, SAF-2).
+        await new Safety.DemoSafety(db, local).SeedJobAsync(staff["fj.store"], staff["tech01"], policy, ct);
+
         // tech02, tomorrow; and a new job in the other region.
         var tomorrow = await JobAsync("C0003", WorkOrderKind.Guidance, "指导水电师傅预埋管线", now.AddDays(-1), staff["fj.store"]);
         Arrange(tomorrow, staff["tech02"], now.AddDays(-1).AddHours(1), At(today.AddDays(1), 9), At(today.AddDays(1), 11));
@@ -80,7 +83,7 @@ public sealed class DemoActivity(AppDbContext db, WorkOrderPolicy policy, LocalT
     private async Task<WorkOrder> JobAsync(string customerNumber, WorkOrderKind kind, string description, DateTimeOffset receivedAt, int storeId)
     {
         var customer = await db.Customers.Include(c => c.Sites).SingleAsync(c => c.Code == customerNumber);
-        var site = customer.Sites.First();
+        var site = customer.Sites.OrderBy(s => s.Id).First();
         var order = new WorkOrder(kind, customer.Id, site.Id, customer.RegionId, description, receivedAt, storeId, policy);
         order.AssignTechnician(customer.TechnicianId!.Value);
         var equipment = await db.Equipment.Where(e => e.SiteId == site.Id).OrderBy(e => e.Id).FirstAsync();

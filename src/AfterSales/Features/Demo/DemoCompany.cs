@@ -193,6 +193,9 @@ public sealed class DemoCompany(AppDbContext db, UserManager<AppUser> users, Aud
 
         // INV-1…INV-3: a warehouse per region, each technician's own stock, tools and materials issued.
         await new Stock.DemoStock(db, local).SeedAsync(staff, ct);
+
+        // SAF-1, SAF-2: the default permit template, the maintenance bases and their agreements.
+        await new Safety.DemoSafety(db, local).SeedAsync(staff, ct);
         return true;
     }
 

@@ -34,6 +34,8 @@ public static class Policies
     public const string ManageStock = nameof(ManageStock);
     /// <summary>INV-1…INV-3: every location's stock, the tools out and the parts awaiting return of the region (or all).</summary>
     public const string ViewStock = nameof(ViewStock);
+    /// <summary>SAF-1, SAF-2: the maintenance bases, their safety agreements and the permit templates.</summary>
+    public const string ManageSafety = nameof(ManageSafety);
 
     public static readonly IReadOnlyDictionary<string, StaffRole[]> Roles = new Dictionary<string, StaffRole[]>
     {
@@ -70,6 +72,9 @@ public static class Policies
         [ManageStock] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager, StaffRole.Store],
         [ViewStock] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager, StaffRole.Store,
             StaffRole.SupervisionDepartment, StaffRole.Supervisor, StaffRole.Finance],
+        // Head office, supervision and the region's managers keep the bases' agreements and the permit templates.
+        [ManageSafety] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
+            StaffRole.DeputyManager, StaffRole.Supervisor],
         [EditCustomers] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store, StaffRole.Technician],
     };

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Features.WorkOrders;
 
 /// <summary>
-/// The visit on the technician's phone (SCH-2, VIS-1…VIS-6, REC-5) and the changes of hands around it (WO-4, WO-6).
+/// The visit on the technician's phone (SCH-2, VIS-1…VIS-6, REC-5, SAF-1/SAF-2 through the safety gate) and the changes of hands around it (WO-4, WO-6).
 /// Additive phone actions do not insist on a version: submits queued offline must not refuse each other.
 /// </summary>
 public sealed partial class WorkOrderService
@@ -25,28 +25,33 @@ public sealed partial class WorkOrderService
     {
         var site = await db.Sites.Where(s => s.Id == order.SiteId).Select(s => new { s.Latitude, s.Longitude }).SingleAsync();
         (double, double)? siteAt = site.Latitude is { } lat && site.Longitude is { } lng ? ((double)lat, (double)lng) : null;
+        await safety.BeforeCheckInAsync(order);
         order.CheckIn(clock.GetUtcNow(), input.ToPosition(), siteAt);
     });
 
     public Task RecordPresentAsync(int id, PresentInput input) =>
         ChangeAsync(id, input.Version, order => Do(() => order.RecordPresent(input.Present, input.Others)));
 
-    public Task AddMeasurementAsync(int id, MeasurementInput input) => ChangeAsync(id, input.Version, order => Do(() =>
+    public Task AddMeasurementAsync(int id, MeasurementInput input) => ChangeAsync(id, input.Version, async order =>
     {
+        await safety.RequireWorkStartedAsync(order);
         if (input.Value is not { } value) throw new DomainException("MeasurementMustBePositive") { Field = "Value" };
         order.AddMeasurement(input.Name ?? "", value, input.Unit, input.ItemId, input.Note, clock.GetUtcNow(), Scope.StaffId);
-    }));
+    });
 
     public Task RemoveMeasurementAsync(int id, int measurementId) =>
         ChangeAsync(id, null, order => Do(() => order.RemoveMeasurement(measurementId)));
 
-    public Task RecordTestAsync(int id, CommissioningInput input) => ChangeAsync(id, input.Version, order =>
-        Do(() => order.RecordCommissioningTest(input.ItemId, input.LeakTestPassed, input.ConnectionTestPassed, input.Notes, clock.GetUtcNow(),
-            Scope.StaffId)));
+    public Task RecordTestAsync(int id, CommissioningInput input) => ChangeAsync(id, input.Version, async order =>
+    {
+        await safety.RequireWorkStartedAsync(order);
+        order.RecordCommissioningTest(input.ItemId, input.LeakTestPassed, input.ConnectionTestPassed, input.Notes, clock.GetUtcNow(), Scope.StaffId);
+    });
 
     /// <summary>Completes the job; a drawn share of completed jobs goes to the supervisors' callback queue (RPT-4).</summary>
     public Task CompleteAsync(int id, VersionInput input) => ChangeAsync(id, input.Version, async order =>
     {
+        await safety.RequireWorkStartedAsync(order);
         order.Complete(clock.GetUtcNow());
         await callbacks.ConsiderCompletedAsync(order);
     });
@@ -57,8 +62,11 @@ public sealed partial class WorkOrderService
         await messages.ContactDetailsAsync(order);
     });
 
-    public Task CheckOutAsync(int id, PositionInput input) =>
-        ChangeAsync(id, input.Version, order => Do(() => order.CheckOut(clock.GetUtcNow(), input.ToPosition())));
+    public Task CheckOutAsync(int id, PositionInput input) => ChangeAsync(id, input.Version, async order =>
+    {
+        await safety.BeforeCheckOutAsync(order);
+        order.CheckOut(clock.GetUtcNow(), input.ToPosition());
+    });
 
     public Task LeaveUnfinishedAsync(int id, LeaveInput input) =>
         ChangeAsync(id, input.Version, order => Do(() => order.LeaveUnfinished(clock.GetUtcNow(), input.Position?.ToPosition(), input.Reason ?? "")));

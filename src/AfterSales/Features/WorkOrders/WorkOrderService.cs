@@ -17,7 +17,7 @@ namespace AfterSales.Features.WorkOrders;
 /// </summary>
 public sealed partial class WorkOrderService(AppDbContext db, IAuthorizationService authorization, IHttpContextAccessor http,
     TimeProvider clock, WorkOrderPolicy policy, WorkOrderMessages messages,
-    Callbacks.CallbackQueue callbacks)
+    Callbacks.CallbackQueue callbacks, Safety.SafetyGate safety)
 {
     private ClaimsPrincipal User => http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user.");
     private AccessScope Scope => AccessScope.From(User);
