@@ -1,5 +1,6 @@
 using AfterSales.Features.Identity;
 using AfterSales.Features.Shared;
+using AfterSales.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AfterSales.Features.Safety;
@@ -52,7 +53,7 @@ public static class SafetyApi
             async (int siteId, IFormFile? file, [FromForm] DateOnly? signedOn, [FromForm] DateOnly? validUntil, [FromForm] string? note, SafetyService safety) =>
             {
                 var id = await safety.AddAgreementAsync(siteId, await Upload.FromAsync(file), signedOn, validUntil, note);
-                return TypedResults.Created($"/api/safety/agreements/{id}/file", new { id });
+                return TypedResults.Created($"/api/safety/agreements/{id}/file", new CreatedId(id));
             }).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery().RequireAuthorization(Policies.ManageSafety);
         api.MapGet("/agreements/{id:int}/file", async (int id, SafetyService safety) =>
         {
@@ -77,7 +78,7 @@ public static class SafetyApi
         api.MapPost("/violations", async (ViolationInput input, SafetyService safety) =>
         {
             var id = await safety.RecordViolationAsync(input, null);
-            return TypedResults.Created($"/api/safety/violations/{id}", new { id });
+            return TypedResults.Created($"/api/safety/violations/{id}", new CreatedId(id));
         }).RequireAuthorization(Policies.RecordIncidents);
         return app;
     }

@@ -18,6 +18,7 @@ public static class Navigation
         new("Nav.Fees", "/Fees", null),
         new("Nav.Trips", "/Trips", null),
         new("Nav.Stock", "/Stock", null),
+        new("Nav.Safety", "/Safety", null),
         new("Nav.Callbacks", "/Callbacks", Policies.MakeCallbacks),
         new("Nav.Reports", "/Reports/Today", Policies.ViewDailyReports),
         new("Nav.Assessment", "/Assessment", null),
