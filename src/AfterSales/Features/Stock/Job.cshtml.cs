@@ -57,7 +57,7 @@ public sealed class JobModel(JobStockService jobs, IStringLocalizer<StockText> t
     public async Task<IActionResult> OnPostBillAsync()
     {
         var receipt = await jobs.BillAsync(Id);
-        return Redirect($"/Fees/Details/{receipt}");
+        return Redirect($"/Fees/{receipt}");
     }
 
     private RedirectResult Done(string anchor)
