@@ -123,17 +123,13 @@ public sealed class DetailsModel(TripService trips, LocalTime time) : PageModel,
     {
         Trip = await trips.GetAsync(id);
         WorkEnds = (await trips.TravelPolicyAtAsync(Trip.DepartedAt ?? Trip.PlannedDepartAt)).WorkEnds;
-        if (!keepInput)
-        {
-            Input = new InputModel
-            {
-                DepartedAt = time.ToLocal(Trip.DepartedAt ?? Trip.PlannedDepartAt).DateTime,
-                ReturnedAt = time.ToLocal(Trip.PlannedReturnAt).DateTime,
-                ReturnContactAt = time.ToLocal(Trip.PlannedReturnAt).DateTime,
-                TravelOn = time.Today,
-                SpentOn = time.Today,
-            };
-        }
+        if (!keepInput) Input = new InputModel();
+        // Shown again after a refusal, the other forms of the page keep their defaults instead of coming back blank.
+        Input.DepartedAt ??= time.ToLocal(Trip.DepartedAt ?? Trip.PlannedDepartAt).DateTime;
+        Input.ReturnedAt ??= time.ToLocal(Trip.PlannedReturnAt).DateTime;
+        Input.ReturnContactAt ??= time.ToLocal(Trip.PlannedReturnAt).DateTime;
+        Input.TravelOn ??= time.Today;
+        Input.SpentOn ??= time.Today;
         Input.Version = Trip.Version;
     }
 

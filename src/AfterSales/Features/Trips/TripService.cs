@@ -74,7 +74,10 @@ public sealed class TripService(AppDbContext db, IAuthorizationService authoriza
             .Select(w => new { w.Id, Customer = db.Customers.Where(c => c.Id == w.CustomerId).Select(c => c.Name).First() }).ToListAsync();
 
         var departed = trip.DepartedAt ?? trip.PlannedDepartAt;
-        var returned = trip.ReturnedAt ?? trip.PlannedReturnAt;
+        // Until it is closed, a trip that left after its planned return (the plan slipped, or it is entered afterwards) keeps
+        // its planned length in the estimate: the planned return alone would fall before the departure.
+        var returned = trip.ReturnedAt
+            ?? (trip.PlannedReturnAt < departed ? departed + (trip.PlannedReturnAt - trip.PlannedDepartAt) : trip.PlannedReturnAt);
         var inForce = await PolicyAtAsync(departed);
         var travel = inForce.Document.Travel;
         IReadOnlyList<PerDiemDayDto> days;
