@@ -21,6 +21,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's services, for what no page does (a nightly job, today's date in the site's zone).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app has not started.");
+
     public async Task InitializeAsync()
     {
         // The suite runs the pages on SQLite; AFTERSALES_BROWSER_DB=postgres runs the same walkthroughs on PostgreSQL.

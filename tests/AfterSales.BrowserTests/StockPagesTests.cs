@@ -1,7 +1,5 @@
-using System.Reflection;
 using AfterSales.Features.Stock;
 using AfterSales.Infrastructure;
-using AfterSales.Tests.Support;
 using Microsoft.Playwright;
 
 namespace AfterSales.BrowserTests;
@@ -83,7 +81,7 @@ public sealed class StockPagesTests(BrowserFixture fixture)
         await desk.GetByLabel("调出位置").SelectOptionAsync(new SelectOptionValue { Label = $"{Warehouse}（仓库）" });
         await desk.GetByLabel("调入位置").SelectOptionAsync(new SelectOptionValue { Label = $"{Tech01Stock}（随身库存）" });
         await desk.GetByLabel("数量").FillAsync("4");
-        await desk.GetByLabel("关联工单").FillAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await desk.GetByLabel("关联工单").FillAsync($"WO{id:000000}");
         await desk.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
         await Assertions.Expect(desk.Locator("h1")).ToHaveTextAsync(Tech01Stock);
         await Assertions.Expect(Quantity(desk, "A-HOSE")).ToHaveTextAsync($"{ownHoses + 4} 根");
@@ -288,20 +286,15 @@ public sealed class StockPagesTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("() => !document.body.dataset.stale");
     }
 
-    /// <summary>
-    /// The app under test: the fixture keeps it to itself, and the overdue job and the company's day are not on any page.
-    /// </summary>
-    private AppFactory App => (AppFactory)typeof(BrowserFixture).GetField("_factory", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(fixture)!;
-
     private async Task<DateOnly> TodayAsync()
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        await using var scope = fixture.Services.CreateAsyncScope();
         return scope.ServiceProvider.GetRequiredService<LocalTime>().Today;
     }
 
     private async Task<OverdueResult> ChargeOverdueAsync(DateOnly day)
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        await using var scope = fixture.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PartReturnJob>().ChargeOverdueAsync(day);
     }
 

@@ -389,6 +389,13 @@ public sealed class StockTests
         Assert.Contains("库存不足", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Equal(0, await LedgerSumAsync(app, bag, flush));
         fields["Input.Quantity"] = "1";
+        // The work order is named as users see it; a number that is no job is refused beside the field.
+        foreach (var (number, error) in new[] { ("X12", "请填写工单编号，例如 WO000123。"), ("WO999999", "工单 WO999999 不存在。") })
+        {
+            var wrong = await TestApp.PostFormAsync(store, "/Stock/Move", new Dictionary<string, string>(fields) { ["Input.WorkOrderNumber"] = number });
+            Assert.Contains(error, WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+        }
+        Assert.Equal(0, await LedgerSumAsync(app, bag, flush));
         var issued = await TestApp.PostFormAsync(store, "/Stock/Move", fields);
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         Assert.Equal(1, await LedgerSumAsync(app, bag, flush));

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using AfterSales.Domain;
 using AfterSales.Domain.Inventory;
 using AfterSales.Features.Identity;
 using AfterSales.Infrastructure;
@@ -32,7 +33,8 @@ public sealed class MoveModel(StockService stock, IStringLocalizer<StockText> te
         public int? ToLocationId { get; set; }
         [Range(1, StockMovement.MaxQuantity, ErrorMessage = "Required")]
         public int Quantity { get; set; } = 1;
-        public int? WorkOrderId { get; set; }
+        /// <summary>As users see it (WO000123); the digits alone are accepted too.</summary>
+        public string? WorkOrderNumber { get; set; }
         [StringLength(500, ErrorMessage = "TooLong")]
         public string? Note { get; set; }
     }
@@ -52,9 +54,19 @@ public sealed class MoveModel(StockService stock, IStringLocalizer<StockText> te
             await ReloadAsync();
             return Page();
         }
-        await stock.MoveAsync(new MovementInput(Input.Type, Input.ItemId, Input.FromLocationId, Input.ToLocationId, Input.Quantity, Input.Note, Input.WorkOrderId));
+        await stock.MoveAsync(new MovementInput(Input.Type, Input.ItemId, Input.FromLocationId, Input.ToLocationId, Input.Quantity, Input.Note,
+            WorkOrderId(Input.WorkOrderNumber)));
         TempData["Flash"] = text["Posted"].Value;
         return Redirect($"/Stock/Location/{Input.ToLocationId ?? Input.FromLocationId}");
+    }
+
+    private static int? WorkOrderId(string? number)
+    {
+        if (string.IsNullOrWhiteSpace(number)) return null;
+        var digits = number.Trim();
+        if (digits.StartsWith("WO", StringComparison.OrdinalIgnoreCase)) digits = digits[2..];
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+            ? id : throw new DomainException("WorkOrderNumberInvalid") { Field = nameof(InputModel.WorkOrderNumber) };
     }
 
     public async Task ReloadAsync()

@@ -168,6 +168,8 @@ public sealed class StockService(AppDbContext db, StockLedger ledger, IHttpConte
         RequireManage(from ?? to);
         if (from is null && to is not null) RequireManage(to);
         var item = await ItemAsync(input.ItemId);
+        if (input.WorkOrderId is { } job && !await db.WorkOrders.AnyAsync(w => w.Id == job))
+            throw new DomainException("StockWorkOrderNotFound", $"WO{job:000000}") { Field = nameof(input.WorkOrderId) };
         var movement = StockMovement.Create(input.Type, item.Id, from, to, input.Quantity, clock.GetUtcNow(), Scope.StaffId, input.Note).ForJob(input.WorkOrderId);
         await ledger.PostAsync([movement]);
         return movement.Id;
