@@ -17,6 +17,8 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems, IStr
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        // Pages show the error page instead (in the user's language, with the reason: Errors/Index).
+        if (!WebSetup.IsApi(http)) return false;
         var (status, code, field, args) = Classify(exception);
         // A form posted without its anti-forgery token: reading the form refuses with an InvalidOperationException.
         if (status is null && http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
@@ -64,6 +66,11 @@ public sealed class DomainExceptionPageFilter(IStringLocalizer<ErrorText> text) 
         if (status == StatusCodes.Status404NotFound)
         {
             executed.Result = new NotFoundResult();
+        }
+        else if (HttpMethods.IsGet(context.HttpContext.Request.Method))
+        {
+            // Nothing was submitted, so there is no form to show again: the error page gives the reason.
+            return;
         }
         else
         {

@@ -89,7 +89,13 @@ public static class WebSetup
         });
         app.UseWhen(http => !IsApi(http), pages =>
         {
-            pages.UseExceptionHandler("/Error/500");
+            // A broken rule outside a page's form (e.g. opening the edit page of a trip already under way) is shown on
+            // the error page with its status and its reason, not as 500.
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error/500",
+                StatusCodeSelector = exception => DomainExceptionHandler.Classify(exception).Status ?? StatusCodes.Status500InternalServerError,
+            });
             pages.UseStatusCodePagesWithReExecute("/Error/{0}");
         });
         app.Use(SecurityHeaders);
@@ -124,7 +130,7 @@ public static class WebSetup
         return app;
     }
 
-    private static bool IsApi(HttpContext http) =>
+    internal static bool IsApi(HttpContext http) =>
         http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi") || http.Request.Path.StartsWithSegments("/health");
 
     private static async Task SecurityHeaders(HttpContext http, Func<Task> next)

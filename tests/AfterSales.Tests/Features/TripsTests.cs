@@ -416,6 +416,17 @@ public sealed class TripsTests
         Assert.Contains("出发日：11:00 出发，早于 12:00，按全天计 30 元", html);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("tech02")).GetAsync($"/Trips/Edit/{trip.Id}")).StatusCode);
 
+        // Once under way the plan is history: its edit page says why, on a page, not as JSON.
+        var version = await app.DbAsync(d => d.Trips.Where(t => t.Id == trip.Id).Select(t => t.Version).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(technician, $"/Trips/{trip.Id}",
+            new Dictionary<string, string> { ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture) }, postUrl: $"/Trips/{trip.Id}?handler=Depart")).StatusCode);
+        var late = await technician.GetAsync($"/Trips/Edit/{trip.Id}");
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("text/html", late.Content.Headers.ContentType?.MediaType);
+        var latePage = WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync());
+        Assert.Contains("该出差已出发，计划不能再修改。", latePage);
+        Assert.Contains("当前无法执行", latePage);
+
         response = await TestApp.PostFormAsync(technician, "/Trips/Edit", new Dictionary<string, string>
         {
             ["Input.Destination"] = "泉州", ["Input.Purpose"] = "定检",
