@@ -21,6 +21,7 @@ public static class WebSetup
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<LocalTime>();
         services.AddScoped<AuditChain>();
+        services.AddScoped<AuditDisplay>();
         services.AddScoped<DemoCompany>();
         services.AddScoped<DemoActivity>();
         services.AddProblemDetails();

@@ -42,7 +42,7 @@ public sealed class AuditTrailTests
         var html = await admin.GetStringAsync("/Regions/Details/2");
 
         Assert.Contains("变更记录", html);
-        Assert.Contains("City: 广州 → 深圳", html);
+        Assert.Contains("城市: 广州 → 深圳", html);
     }
 
     [Theory, BothDatabases]

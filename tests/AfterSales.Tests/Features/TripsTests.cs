@@ -420,6 +420,11 @@ public sealed class TripsTests
         var version = await app.DbAsync(d => d.Trips.Where(t => t.Id == trip.Id).Select(t => t.Version).SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(technician, $"/Trips/{trip.Id}",
             new Dictionary<string, string> { ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture) }, postUrl: $"/Trips/{trip.Id}?handler=Depart")).StatusCode);
+        // The history panel reads in Chinese: who by name, the field's name, the time in the site's zone.
+        var history = WebUtility.HtmlDecode(await technician.GetStringAsync($"/Trips/{trip.Id}"));
+        Assert.Contains("title=\"tech01\">张伟<", history);
+        Assert.Matches(@"出发时间: ∅ → \d{4}-\d{2}-\d{2} \d{2}:\d{2}\n", history);
+        Assert.DoesNotContain("DepartedAt:", history);
         var late = await technician.GetAsync($"/Trips/Edit/{trip.Id}");
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal("text/html", late.Content.Headers.ContentType?.MediaType);
