@@ -45,6 +45,13 @@ public sealed class LeadsTests
         Assert.True(refused.GetProperty("errors").TryGetProperty("CustomerId", out _));
         Assert.Equal(HttpStatusCode.BadRequest, (await tech.PostAsJsonAsync("/api/leads", new { customerId = customer, wants = " " })).StatusCode);
 
+        // The region's manager is told by text message too (through the outbox), nobody else.
+        var managerId = await app.StaffIdAsync("fj.manager");
+        var texts = await app.DbAsync(db => db.Outbox.Where(m => m.RelatedType == "SalesLead" && m.RelatedId == id).Select(m => new { m.Phone, m.Body }).ToListAsync());
+        var text = Assert.Single(texts);
+        Assert.Equal(await app.DbAsync(db => db.Staff.Where(s => s.Id == managerId).Select(s => s.Phone).SingleAsync()), text.Phone);
+        Assert.Contains("想再买一台制砖机", text.Body);
+
         var mine = await Json(await tech.GetAsync("/api/leads"));
         Assert.Equal([id], mine.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetInt32()));
         var manager = await app.LogInAsync("fj.manager");

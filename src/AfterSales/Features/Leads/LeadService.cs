@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Resources;
 using AfterSales.Data;
 using AfterSales.Domain;
+using AfterSales.Domain.Messaging;
 using AfterSales.Domain.People;
 using AfterSales.Features.Assessment;
 using AfterSales.Features.Identity;
@@ -29,6 +32,9 @@ public sealed record LeadPermissions(bool MayProgress, bool MayReward, decimal R
 /// </summary>
 public sealed class LeadService(AppDbContext db, IHttpContextAccessor http, TimeProvider clock, PolicyBook policies)
 {
+    private static readonly ResourceManager Texts = new(typeof(LeadsText));
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
     private AccessScope Scope => AccessScope.From(http.HttpContext!.User);
 
     public static IQueryable<SalesLead> Visible(AppDbContext db, AccessScope scope) => scope.Role switch
@@ -90,7 +96,22 @@ public sealed class LeadService(AppDbContext db, IHttpContextAccessor http, Time
         var lead = new SalesLead(customer.Id, customer.RegionId, input.SiteId, input.Wants, input.EstimatedValue, scope.StaffId, clock.GetUtcNow());
         db.SalesLeads.Add(lead);
         await db.SaveChangesAsync();
+        await NotifyManagerAsync(lead);
         return lead.Id;
+    }
+
+    /// <summary>HR-4: the region's manager is told by text message (through the outbox); the lead waits in their list either way.</summary>
+    private async Task NotifyManagerAsync(SalesLead lead)
+    {
+        var manager = await db.Regions.Where(r => r.Id == lead.RegionId)
+            .Select(r => db.Staff.FirstOrDefault(s => s.Id == r.ManagerId && s.IsActive)).SingleOrDefaultAsync();
+        if (manager is null) return;
+        var technician = await db.Staff.Where(s => s.Id == lead.RecordedById).Select(s => s.Name).SingleAsync();
+        var customer = await db.Customers.Where(c => c.Id == lead.CustomerId).Select(c => c.Name).SingleAsync();
+        var body = string.Format(Chinese, Texts.GetString("Sms.LeadRecorded", Chinese)!, lead.Number, technician, customer, lead.Wants);
+        if (body.Length > OutboxMessage.MaxBodyLength) body = body[..OutboxMessage.MaxBodyLength];
+        db.Outbox.Add(new OutboxMessage(RecipientKind.Staff, manager.Name, manager.Phone, "SalesLead", body, clock.GetUtcNow(), nameof(SalesLead), lead.Id));
+        await db.SaveChangesAsync();
     }
 
     public async Task ProgressAsync(int id, SalesLeadProgress step)
