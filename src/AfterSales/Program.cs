@@ -16,6 +16,8 @@ using AfterSales.Features.Regions;
 using AfterSales.Features.Reports;
 using AfterSales.Features.Schedule;
 using AfterSales.Features.Safety;
+using AfterSales.Features.Leads;
+using AfterSales.Features.Conduct;
 using AfterSales.Features.Stock;
 using AfterSales.Features.Support;
 using AfterSales.Features.Trips;
@@ -51,6 +53,8 @@ builder.Services.AddAttendance();
 builder.Services.AddTrips();
 builder.Services.AddStock();
 builder.Services.AddSafety();
+builder.Services.AddLeads();
+builder.Services.AddConduct();
 
 var app = builder.Build();
 
@@ -77,5 +81,7 @@ app.MapAttendanceApi();
 app.MapTripsApi();
 app.MapStockApi();
 app.MapSafetyApi();
+app.MapLeadsApi();
+app.MapConductApi();
 
 return await commandLine.InvokeAsync(app);

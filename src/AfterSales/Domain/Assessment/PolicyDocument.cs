@@ -24,6 +24,8 @@ public sealed class PolicyDocument
     public Travel.TravelPolicy Travel { get; set; } = new();
     /// <summary>INV-3: stock rules. A document without the section has the default days.</summary>
     public InventoryPolicy Inventory { get; set; } = new();
+    /// <summary>HR-4: the range within which a manager rewards a won sales lead. A document without it has the defaults.</summary>
+    public SalesLeadPolicy SalesLead { get; set; } = new();
 
     /// <summary>The kinds of incident the system records; a policy must say how each is judged.</summary>
     public static readonly IReadOnlyList<string> KnownKinds =
@@ -212,4 +214,14 @@ public sealed record PolicyCheck(PolicyDocument? Document, IReadOnlyList<PolicyE
 public sealed class InventoryPolicy
 {
     public int PartReturnDays { get; set; } = 7;
+}
+
+/// <summary>
+/// HR-4: the source promises "an appropriate reward" (给予适当的奖励) for news of a customer who wants to buy, without an
+/// amount; the manager picks one within this range, and the company sets the range.
+/// </summary>
+public sealed class SalesLeadPolicy
+{
+    public decimal RewardMin { get; set; } = 50;
+    public decimal RewardMax { get; set; } = 500;
 }

@@ -30,6 +30,7 @@ internal sealed class PolicyValidator(PolicyDocument document)
         CheckDailyReport();
         CheckTravel();
         CheckInventory();
+        CheckSalesLead();
         return _errors;
     }
 
@@ -142,6 +143,18 @@ internal sealed class PolicyValidator(PolicyDocument document)
             return;
         }
         if (inventory.PartReturnDays is < 1 or > 365) Error("inventory.partReturnDays", "Policy.OutOfRange", 1, 365);
+    }
+
+    private void CheckSalesLead()
+    {
+        if (document.SalesLead is not { } lead)
+        {
+            Error("salesLead", "Policy.Required");
+            return;
+        }
+        NonNegative("salesLead.rewardMin", lead.RewardMin);
+        NonNegative("salesLead.rewardMax", lead.RewardMax);
+        if (lead.RewardMin <= 0 || lead.RewardMin > lead.RewardMax) Error("salesLead", "Policy.SalesLeadRange");
     }
 
     private void NonNegative(string path, decimal? amount)

@@ -253,6 +253,16 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
             }
         }
 
+        // HR-4: rewards for won sales leads, granted this month, with the policy version they were granted under.
+        var leads = db.SalesLeads.AsNoTracking().Where(l => l.RewardGrantedAt >= start && l.RewardGrantedAt < end && l.Reward != null);
+        if (people is not null) leads = leads.Where(l => people.Contains(l.RecordedById));
+        foreach (var lead in await leads.ToListAsync(ct))
+        {
+            var reward = new AssessmentLine(IncidentService.Person(lead.RecordedById), "", "HR-4", lead.RewardPolicyVersion!, "sales_lead",
+                lead.RewardGrantedAt!.Value, lead.Reward!.Value, Pot.Reward, [new ReasonPart("Reason.SalesLead", lead.Number)], []);
+            Add(lead.RecordedById, reward, new StatementLine(month.Year, month.Month, lead.RecordedById, reward, null, null, ReasonJson.Of(reward.Reason)));
+        }
+
         // RNK-2 (and RNK-3 at the year's last close): the whole company's technicians are ranked, whoever is looking.
         var monthEnd = end.AddTicks(-1);
         var inForce = (await policies.ResolverAsync(ct))(monthEnd);
