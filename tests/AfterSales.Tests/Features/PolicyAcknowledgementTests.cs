@@ -42,7 +42,7 @@ public sealed class PolicyAcknowledgementTests
 
         var tech = await app.LogInAsync("tech01");
         Assert.Equal(HttpStatusCode.Forbidden, (await tech.GetAsync("/api/policy-acknowledgements/pending")).StatusCode);
-        Assert.Contains("/Conduct", await (await tech.GetAsync("/")).Content.ReadAsStringAsync());
+        Assert.Contains("class=\"button\" href=\"/Conduct\"", await (await tech.GetAsync("/")).Content.ReadAsStringAsync());
         var page = await (await tech.GetAsync("/Conduct")).Content.ReadAsStringAsync();
         Assert.Contains("不在客户家中吸烟", page);
         Assert.Contains("我已阅读并遵守", page);
@@ -54,7 +54,7 @@ public sealed class PolicyAcknowledgementTests
         Assert.Equal(first.GetProperty("acknowledgedAt").GetDateTimeOffset(), again.GetProperty("acknowledgedAt").GetDateTimeOffset());
         var techId = await app.StaffIdAsync("tech01");
         Assert.Equal(1, await app.DbAsync(db => db.PolicyAcknowledgements.CountAsync(a => a.StaffId == techId)));
-        Assert.DoesNotContain("/Conduct\"", await (await tech.GetAsync("/")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("class=\"button\" href=\"/Conduct\"", await (await tech.GetAsync("/")).Content.ReadAsStringAsync());
 
         var after = await Json(await manager.GetAsync("/api/policy-acknowledgements/pending"));
         Assert.DoesNotContain(tech01, Pending(after));
