@@ -83,8 +83,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("手机号或用户名").FillAsync(login);
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Identity/Login", StringComparison.Ordinal),
-            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Identity/Login", StringComparison.Ordinal),
+                new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say what the page showed instead (a refusal, an error), so a failed log-in explains itself.
+            throw new InvalidOperationException($"log-in as {login} stayed on {page.Url}: {await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 })}", timeout);
+        }
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
