@@ -425,6 +425,7 @@ public sealed class TripsTests
         Assert.Contains("title=\"tech01\">张伟<", history);
         Assert.Matches(@"出发时间: ∅ → \d{4}-\d{2}-\d{2} \d{2}:\d{2}\n", history);
         Assert.DoesNotContain("DepartedAt:", history);
+        Assert.Contains("状态: 计划中 → 出差中", history);
         var late = await technician.GetAsync($"/Trips/Edit/{trip.Id}");
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal("text/html", late.Content.Headers.ContentType?.MediaType);

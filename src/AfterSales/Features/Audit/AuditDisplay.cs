@@ -29,13 +29,21 @@ public sealed class AuditDisplay(AppDbContext db, LocalTime time, IStringLocaliz
         return localized.ResourceNotFound ? property : localized.Value;
     }
 
-    /// <summary>A value as stored, except instants (ISO 8601 with an offset), which are shown as local time.</summary>
-    public string Value(string? stored)
+    /// <summary>
+    /// A value as stored, except instants (ISO 8601 with an offset), shown as local time, and named values (a state, a
+    /// kind, a role), shown in the reader's language when the page's texts (<paramref name="values"/>) or the shared
+    /// ones name them as "Field.Value".
+    /// </summary>
+    public string Value(string field, string? stored, IStringLocalizer? values = null)
     {
         if (stored is null) return "∅";
-        return stored.Length >= 19 && stored[10] == 'T'
-            && DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-            ? time.ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
-            : stored;
+        if (stored.Length >= 19 && stored[10] == 'T'
+            && DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+            return time.ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        if (stored.Length is 0 or > 40 || !char.IsAsciiLetterUpper(stored[0]) || !stored.All(char.IsAsciiLetterOrDigit)) return stored;
+        var key = $"{field}.{stored}";
+        if (values?[key] is { ResourceNotFound: false } own) return own.Value;
+        var shared = text[key];
+        return shared.ResourceNotFound ? stored : shared.Value;
     }
 }

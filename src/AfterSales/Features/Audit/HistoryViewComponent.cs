@@ -2,6 +2,7 @@ using AfterSales.Data;
 using AfterSales.Domain.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Features.Audit;
 
@@ -13,7 +14,9 @@ public sealed class HistoryViewComponent(AppDbContext db) : ViewComponent
 {
     public const int Shown = 50;
 
-    public async Task<IViewComponentResult> InvokeAsync(string entityType, int entityId, string? childType = null, string? parentKey = null)
+    /// <summary>The record's history; <paramref name="values"/> are the page's own texts, where stored values such as states read as "State.Underway".</summary>
+    public async Task<IViewComponentResult> InvokeAsync(string entityType, int entityId, string? childType = null, string? parentKey = null,
+        IStringLocalizer? values = null)
     {
         var id = entityId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // Audited values are JSON with sorted keys: the parent key is followed by "," or "}".
@@ -27,6 +30,7 @@ public sealed class HistoryViewComponent(AppDbContext db) : ViewComponent
             .Take(Shown)
             .ToListAsync();
         ViewData["EntityType"] = entityType;
+        ViewData["HistoryValues"] = values;
         return View("~/Features/Audit/_History.cshtml", rows);
     }
 
