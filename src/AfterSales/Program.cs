@@ -33,6 +33,7 @@ builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddAppLocalization();
 builder.Services.AddAppIdentity();
 builder.Services.AddWebInfrastructure();
+builder.Services.AddObservability(builder.Configuration);
 builder.Services.AddRegions();
 builder.Services.AddImport();
 builder.Services.AddProducts();

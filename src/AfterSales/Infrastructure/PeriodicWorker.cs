@@ -15,6 +15,8 @@ public abstract class PeriodicWorker(IServiceScopeFactory scopes, TimeProvider c
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (intervalSeconds <= 0) return;
+        AppMetrics metrics;
+        using (var root = scopes.CreateScope()) metrics = root.ServiceProvider.GetRequiredService<AppMetrics>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -22,9 +24,11 @@ public abstract class PeriodicWorker(IServiceScopeFactory scopes, TimeProvider c
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<AuditActor>().Name = actor;
                 await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+                metrics.JobRan(actor, ok: true);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                metrics.JobRan(actor, ok: false);
                 log.LogError(e, "The {Actor} job failed; the next round tries again.", actor);
             }
             try

@@ -100,6 +100,7 @@ public static class WebSetup
             pages.UseStatusCodePagesWithReExecute("/Error/{0}");
         });
         app.Use(SecurityHeaders);
+        app.UseMetricsEndpoint();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

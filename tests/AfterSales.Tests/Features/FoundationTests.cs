@@ -225,6 +225,16 @@ public sealed class FoundationTests
             Assert.True(url is not null, output.ToString());
             using var http = new HttpClient();
             Assert.Contains("Healthy", await http.GetStringAsync(url + "/health"));
+            // Issue 12: Prometheus scrapes from the machine itself: request latency, and the scheduled jobs' rounds once the
+            // first round (run at start) has finished.
+            var metrics = await http.GetStringAsync(url + "/metrics");
+            for (var tries = 0; !metrics.Contains("aftersales_jobs_runs_total", StringComparison.Ordinal) && tries < 60; tries++)
+            {
+                await Task.Delay(500);
+                metrics = await http.GetStringAsync(url + "/metrics");
+            }
+            Assert.Contains("http_server_request_duration_seconds", metrics);
+            Assert.Contains("aftersales_jobs_runs_total{", metrics);
         }
         finally
         {

@@ -48,7 +48,7 @@ public sealed record AppealDecisionInput(bool Upheld, string? Note);
 /// outside the range …) is refused at the door. Appeals (ASM-15) and evidence files.
 /// </summary>
 public sealed class IncidentService(AppDbContext db, IHttpContextAccessor http, TimeProvider clock, PolicyBook policies,
-    IStringLocalizer<AssessmentText> text, IStringLocalizer<ErrorText> errors)
+    IStringLocalizer<AssessmentText> text, IStringLocalizer<ErrorText> errors, AppMetrics metrics)
 {
     private AccessScope Scope => AccessScope.From(http.HttpContext!.User);
 
@@ -90,6 +90,7 @@ public sealed class IncidentService(AppDbContext db, IHttpContextAccessor http, 
         var facts = incident.Facts(Person(person.Id), draft.ManagerId is { } m ? Person(m) : null) with { Sequence = long.MaxValue, HasEvidence = draft.Waived };
         (await policies.AssessorAsync()).Judge(facts, [.. history, facts]);
         db.Incidents.Add(incident);
+        metrics.IncidentRaised(incident.Kind, incident.Source);
         return incident;
     }
 

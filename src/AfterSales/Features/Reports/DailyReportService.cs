@@ -51,7 +51,7 @@ public enum ReportTiming
 /// technician by mobile number, then read by the parser and its entries matched to the technician's jobs of the day.
 /// </summary>
 public sealed class DailyReportService(AppDbContext db, Schedule.Availability availability, IHttpContextAccessor http, TimeProvider clock, LocalTime local, PolicyBook policies,
-    ILogger<DailyReportService> log)
+    ILogger<DailyReportService> log, AppMetrics metrics)
 {
     private AccessScope Scope => AccessScope.From(http.HttpContext!.User);
 
@@ -64,6 +64,7 @@ public sealed class DailyReportService(AppDbContext db, Schedule.Availability av
         {
             // A message whose reading failed the first time is read again on redelivery.
             if (existing.Status == DailyReportStatus.Received) await ReadAsync(existing, ct);
+            metrics.SmsReceived("duplicate");
             return (existing.Id, true);
         }
         var now = clock.GetUtcNow();
@@ -80,9 +81,17 @@ public sealed class DailyReportService(AppDbContext db, Schedule.Availability av
             db.ChangeTracker.Clear();
             var id = await db.DailyReports.Where(r => r.GatewayId == gatewayId).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
             if (id is null) throw;
+            metrics.SmsReceived("duplicate");
             return (id.Value, true);
         }
         await ReadAsync(report, ct);
+        metrics.SmsReceived(report.Status switch
+        {
+            DailyReportStatus.WellFormed => "well_formed",
+            DailyReportStatus.Malformed => "malformed",
+            DailyReportStatus.UnknownSender => "unknown_sender",
+            _ => "unread",
+        });
         return (report.Id, false);
     }
 
