@@ -60,6 +60,7 @@ public static class DatabaseSetup
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditActor>();
+        services.AddScoped<DatabaseBackup>();
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource;

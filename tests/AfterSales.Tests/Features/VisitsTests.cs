@@ -9,7 +9,7 @@ namespace AfterSales.Tests.Features;
 /// <summary>Changes of hands around a job (WO-4), the product that does not fit (WO-6) and the phone page's photos and pages.</summary>
 public sealed class VisitsTests
 {
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46];
+    internal static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46];
 
     [Theory, BothDatabases]
     public async Task A_change_of_technician_waits_for_the_regions_manager_and_then_moves_the_job_and_the_customer(Db db)

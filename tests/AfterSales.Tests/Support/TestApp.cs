@@ -34,6 +34,9 @@ public sealed partial class TestApp : IAsyncDisposable
     public static async Task<TestApp> StartAsync(Db provider, IReadOnlyDictionary<string, string> settings) =>
         new(await TestDatabase.CreateAsync(provider, true), settings);
 
+    /// <summary>An app over a database made elsewhere (e.g. restored from a backup); disposing it drops the database.</summary>
+    public static TestApp Attach(TestDatabase database) => new(database);
+
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();

@@ -34,6 +34,8 @@ public sealed class AppCommands
         root.Subcommands.Add(serve);
         root.Subcommands.Add(DatabaseCommands.Migrate(() => App));
         root.Subcommands.Add(DatabaseCommands.SeedDemo(() => App));
+        root.Subcommands.Add(BackupCommands.Backup(() => App));
+        root.Subcommands.Add(BackupCommands.Restore(() => App));
         root.Subcommands.Add(Features.Audit.AuditCommands.Create(() => App));
         root.Subcommands.Add(Features.Import.ImportCommands.Create(() => App));
         root.Subcommands.Add(Features.Outbox.OutboxCommands.Create(() => App));
