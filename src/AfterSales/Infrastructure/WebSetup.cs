@@ -42,6 +42,13 @@ public static class WebSetup
             o.AddPolicy(RateLimits.PublicLinks, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Log-in attempts per address (the form and the API; opening the page is free). Each account also locks after
+            // repeated failures; this slows one address trying many accounts. Generous, since a depot's phones share one address.
+            var logInsPerMinute = configuration.GetValue("RateLimits:LogInsPerMinute", 60);
+            o.AddPolicy(RateLimits.LogIns, http => HttpMethods.IsGet(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("page")
+                : RateLimitPartition.GetFixedWindowLimiter("from " + http.Connection.RemoteIpAddress,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = logInsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         services.AddRazorPages(o =>
             {
@@ -153,4 +160,7 @@ public static class RateLimits
 {
     /// <summary>The anonymous pages reached by a link: sign (/r), survey (/s), verify (/v).</summary>
     public const string PublicLinks = "public-links";
+
+    /// <summary>Log-in attempts (the log-in form and <c>POST /api/auth/login</c>).</summary>
+    public const string LogIns = "log-ins";
 }

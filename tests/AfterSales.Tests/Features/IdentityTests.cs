@@ -44,6 +44,29 @@ public sealed class IdentityTests
         Assert.Equal(HttpStatusCode.NoContent, open.StatusCode);
     }
 
+    [Fact]
+    public async Task One_address_trying_many_accounts_is_slowed_down_on_the_API_and_the_form_while_the_page_still_opens()
+    {
+        await using var app = await TestApp.StartAsync(Db.Sqlite, new Dictionary<string, string> { ["RateLimits:LogInsPerMinute"] = "4" });
+        var client = app.Anonymous();
+        foreach (var account in new[] { "tech01", "tech02", "tech03", "tech04" })
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/auth/login", new { login = account, password = "Wrong@2026" })).StatusCode);
+        // The limit is per address, not per account: even the right password of another account waits.
+        var limited = await client.PostAsJsonAsync("/api/auth/login", new { login = "tech05", password = DemoCompany.Password });
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        // Opening the log-in page is not an attempt; posting its form is, and says why in Chinese.
+        var page = await client.GetAsync("/Identity/Login");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(),
+            "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var form = await client.PostAsync("/Identity/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Login"] = "tech05", ["Input.Password"] = DemoCompany.Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+        }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, form.StatusCode);
+        Assert.Contains("请求过多", WebUtility.HtmlDecode(await form.Content.ReadAsStringAsync()));
+    }
+
     [Theory, BothDatabases]
     public async Task Deactivated_staff_cannot_log_in_and_lose_their_session_and_reactivated_staff_can_log_in(Db db)
     {

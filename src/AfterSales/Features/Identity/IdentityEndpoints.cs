@@ -37,7 +37,7 @@ public static class IdentityEndpoints
                 ? TypedResults.NoContent()
                 : TypedResults.Problem(title: text["Login." + outcome], statusCode: outcome == LogInOutcome.LockedOut ? 423 : 401,
                     extensions: new Dictionary<string, object?> { ["code"] = "Login" + outcome });
-        }).AllowAnonymous().DisableAntiforgery();
+        }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(Infrastructure.RateLimits.LogIns);
         api.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
         {
             await signIn.SignOutAsync();

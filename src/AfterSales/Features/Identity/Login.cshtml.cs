@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace AfterSales.Features.Identity;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.LogIns)]
 public sealed class LoginModel(LogInService logIn, IStringLocalizer<UiText> text) : PageModel
 {
     [BindProperty]
