@@ -4,6 +4,7 @@ using AfterSales.Features.Demo;
 using AfterSales.Features.Shared;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Scalar.AspNetCore;
@@ -32,7 +33,12 @@ public static class WebSetup
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddOpenApi(o => o.AddOperationTransformer(Idempotency.DocumentHeader));
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
-        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            // Over HTTPS (also behind the proxy) the token cookie is never sent in the clear.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((o, configuration) =>
         {
@@ -87,6 +93,10 @@ public static class WebSetup
 
     public static WebApplication UseWebInfrastructure(this WebApplication app)
     {
+        // Behind a reverse proxy on this machine (docs/deployment.md), the caller's address and https come from its
+        // X-Forwarded-* headers: rate limits and /metrics see the real client, cookies are marked Secure. Only a proxy
+        // on loopback is believed (the options' default); anyone else's headers are ignored.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         // Localization first, so that error answers are written in the user's language too.
         app.UseRequestLocalization();
         // The API answers with ProblemDetails; a person in a browser gets a page in their language.
