@@ -159,8 +159,9 @@ public sealed class ResignationService(AppDbContext db, IHttpContextAccessor htt
         {
             var balances = await ledger.BalancesAsync([location.Id]);
             var ids = balances.Where(b => b.Value > 0).Select(b => b.Key.Item).ToList();
-            var items = await db.StockItems.AsNoTracking().Where(i => ids.Contains(i.Id)).OrderBy(i => i.Kind).ThenBy(i => i.Code).ToListAsync();
-            held.AddRange(items.Select(i =>
+            // Tools first (kinds are stored by name, so ordered here).
+            var items = await db.StockItems.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync();
+            held.AddRange(items.OrderBy(i => i.Kind).ThenBy(i => i.Code, StringComparer.Ordinal).Select(i =>
             {
                 var kind = i.Kind == StockItemKind.Tool ? HeldKind.Tool : HeldKind.Stock;
                 var quantity = balances[(location.Id, i.Id)];
