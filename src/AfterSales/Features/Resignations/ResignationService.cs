@@ -102,9 +102,9 @@ public sealed class ResignationService(AppDbContext db, IHttpContextAccessor htt
         var mayDecide = MayDecide(scope, leaver);
         var signed = resignation.LeaverSignedAt is not null && resignation.ManagerSignedAt is not null && items.All(i => i.ReceiverSignedAt is not null);
         return new ResignationDetailsDto(resignation, held, items, signed, mayDecide && resignation.State == ResignationState.Submitted,
-            mayDecide && approved, approved && scope.StaffId == leaver.Id && held.Count == 0,
+            mayDecide && approved, approved && scope.StaffId == leaver.Id && held.Count == 0 && resignation.LeaverSignedAt is null,
             approved && items.Any(i => i.ToStaffId == scope.StaffId && i.ReceiverSignedAt is null),
-            approved && mayDecide && held.Count == 0);
+            approved && mayDecide && held.Count == 0 && resignation.ManagerSignedAt is null);
     }
 
     /// <summary>HR-2: the person's own resignation, at least the policy's notice days ahead; one open at a time.</summary>
