@@ -18,6 +18,7 @@ using AfterSales.Features.Schedule;
 using AfterSales.Features.Safety;
 using AfterSales.Features.Leads;
 using AfterSales.Features.Conduct;
+using AfterSales.Features.Resignations;
 using AfterSales.Features.Stock;
 using AfterSales.Features.Support;
 using AfterSales.Features.Trips;
@@ -56,6 +57,7 @@ builder.Services.AddStock();
 builder.Services.AddSafety();
 builder.Services.AddLeads();
 builder.Services.AddConduct();
+builder.Services.AddResignations();
 
 var app = builder.Build();
 
@@ -84,5 +86,6 @@ app.MapStockApi();
 app.MapSafetyApi();
 app.MapLeadsApi();
 app.MapConductApi();
+app.MapResignationsApi();
 
 return await commandLine.InvokeAsync(app);

@@ -6,10 +6,10 @@ namespace AfterSales.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class NavigationTests(BrowserFixture fixture)
 {
-    private static readonly string[] Everyone = ["首页", "今日工作", "工单", "排班", "技术求助", "服务记录", "收费", "出差", "库存", "基地安全", "考核", "制度确认", "客户", "销售线索", "设备", "产品"];
+    private static readonly string[] Everyone = ["首页", "今日工作", "工单", "排班", "技术求助", "服务记录", "收费", "出差", "库存", "基地安全", "考核", "制度确认", "客户", "销售线索", "离职申请", "设备", "产品"];
 
     /// <summary>The menu of those who call customers back (RPT-4) and receive the daily reports (RPT-2): after the records and fees.</summary>
-    private static readonly string[] Supervising = ["首页", "今日工作", "工单", "排班", "技术求助", "服务记录", "收费", "出差", "库存", "基地安全", "客户回访", "工作日报", "考核", "制度确认", "客户", "销售线索", "设备", "产品"];
+    private static readonly string[] Supervising = ["首页", "今日工作", "工单", "排班", "技术求助", "服务记录", "收费", "出差", "库存", "基地安全", "客户回访", "工作日报", "考核", "制度确认", "客户", "销售线索", "离职申请", "设备", "产品"];
 
     /// <summary>Managers, deputies, supervision, the GM and the administrator also see the technicians' attendance (ATT-1).</summary>
     private static readonly string[] SupervisingWithAttendance = [.. Supervising[..13], "考勤定位", .. Supervising[13..]];

@@ -95,6 +95,10 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<Domain.Safety.SafetyViolation> SafetyViolations => Set<Domain.Safety.SafetyViolation>();
     public DbSet<Domain.People.SalesLead> SalesLeads => Set<Domain.People.SalesLead>();
     public DbSet<Domain.People.PolicyAcknowledgement> PolicyAcknowledgements => Set<Domain.People.PolicyAcknowledgement>();
+    public DbSet<Domain.People.SkillLevelChange> SkillLevelChanges => Set<Domain.People.SkillLevelChange>();
+    public DbSet<Domain.People.DepositEntry> DepositEntries => Set<Domain.People.DepositEntry>();
+    public DbSet<Domain.People.Resignation> Resignations => Set<Domain.People.Resignation>();
+    public DbSet<Domain.People.HandoverItem> HandoverItems => Set<Domain.People.HandoverItem>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.IdempotentRequest> IdempotentRequests => Set<Infrastructure.IdempotentRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -135,9 +135,12 @@ public sealed class StaffTests
         var tech01 = await gm.GetFromJsonAsync<JsonElement>($"/api/staff/{await app.StaffIdAsync("tech01")}");
         var id = tech01.GetProperty("id").GetInt32();
 
-        var promoted = await gm.PutAsJsonAsync($"/api/staff/{id}", Edit(tech01) with { skillLevel = 4 });
+        // HR-1: a change of level needs a reason.
+        var unexplained = await gm.PutAsJsonAsync($"/api/staff/{id}", Edit(tech01) with { skillLevel = 4 });
+        await AssertFieldErrorAsync(unexplained, "SkillLevelReason", "原因");
+        var promoted = await gm.PutAsJsonAsync($"/api/staff/{id}", Edit(tech01) with { skillLevel = 4, skillLevelReason = "技能考核优秀" });
         Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
-        var stale = await gm.PutAsJsonAsync($"/api/staff/{id}", Edit(tech01) with { skillLevel = 2 });
+        var stale = await gm.PutAsJsonAsync($"/api/staff/{id}", Edit(tech01) with { skillLevel = 2, skillLevelReason = "降级" });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(4, await app.DbAsync(d => d.Staff.Where(s => s.Id == id).Select(s => s.SkillLevel).SingleAsync()));
 
@@ -184,6 +187,7 @@ public sealed class StaffTests
         var gd = await app.DbAsync(d => d.Regions.Where(r => r.Code == "GD").Select(r => r.Id).SingleAsync());
         var gdManager = await app.StaffIdAsync("gd.manager");
         var version = await IdentityTests.VersionAsync(app, id);
+        var levelBefore = await app.DbAsync(d => d.Staff.Where(s => s.Id == id).Select(s => s.SkillLevel).SingleAsync());
 
         var saved = await TestApp.PostFormAsync(admin, $"/Staff/Edit/{id}", new Dictionary<string, string>
         {
@@ -194,7 +198,8 @@ public sealed class StaffTests
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal($"/Staff/Details/{id}", saved.Headers.Location!.OriginalString);
         var stored = await app.DbAsync(d => d.Staff.AsNoTracking().SingleAsync(s => s.Id == id));
-        Assert.Equal((gd, gdManager, 5, new DateOnly(2024, 5, 5)), (stored.RegionId!.Value, stored.ManagerId!.Value, stored.SkillLevel, stored.HireDate));
+        // HR-1: the edit form does not change a saved person's level (that is done on their page, with a reason).
+        Assert.Equal((gd, gdManager, levelBefore, new DateOnly(2024, 5, 5)), (stored.RegionId!.Value, stored.ManagerId!.Value, stored.SkillLevel, stored.HireDate));
         var audit = await app.DbAsync(d => d.AuditEntries.Where(a => a.EntityType == "Staff" && a.EntityId == id.ToString())
             .OrderByDescending(a => a.Sequence).FirstAsync());
         Assert.Equal("admin", audit.Actor);
@@ -256,7 +261,7 @@ public sealed class StaffTests
     }
 
     internal sealed record StaffBody(string? staffNumber, string? name, string? phone, string? role, int? regionId, int? managerId,
-        int? skillLevel, string? hireDate, int version = 0);
+        int? skillLevel, string? hireDate, int version = 0, string? skillLevelReason = null);
 
     private static StaffBody NewTechnician(string number, string phone, int? region) =>
         new(number, "新员工", phone, nameof(StaffRole.Technician), region, null, 1, "2026-01-05");

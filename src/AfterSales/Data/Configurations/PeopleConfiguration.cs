@@ -35,3 +35,55 @@ internal sealed class PolicyAcknowledgementConfiguration : IEntityTypeConfigurat
         b.HasOne<Staff>().WithMany().HasForeignKey(a => a.StaffId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SkillLevelChangeConfiguration : IEntityTypeConfiguration<SkillLevelChange>
+{
+    public void Configure(EntityTypeBuilder<SkillLevelChange> b)
+    {
+        b.Property(c => c.Reason).HasMaxLength(Staff.MaxSkillReasonLength);
+        b.Property(c => c.Rule).HasMaxLength(20);
+        b.Property(c => c.Month).HasMaxLength(7);
+        b.Property(c => c.PolicyVersion).HasMaxLength(40);
+        b.HasIndex(c => new { c.StaffId, c.At });
+        b.HasOne<Staff>().WithMany().HasForeignKey(c => c.ById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DepositEntryConfiguration : IEntityTypeConfiguration<DepositEntry>
+{
+    public void Configure(EntityTypeBuilder<DepositEntry> b)
+    {
+        b.Property(d => d.Rule).HasMaxLength(20);
+        b.Property(d => d.PolicyVersion).HasMaxLength(40);
+        b.Property(d => d.Reason).HasMaxLength(40);
+        b.HasIndex(d => new { d.StaffId, d.At });
+    }
+}
+
+internal sealed class ResignationConfiguration : IEntityTypeConfiguration<Resignation>
+{
+    public void Configure(EntityTypeBuilder<Resignation> b)
+    {
+        b.Property(r => r.Version).IsConcurrencyToken();
+
+        b.Property(r => r.Reason).HasMaxLength(Resignation.MaxReasonLength);
+        b.Property(r => r.DecisionNote).HasMaxLength(Resignation.MaxNoteLength);
+        b.Property(r => r.LeaverSignature).HasMaxLength(Resignation.MaxSignatureLength);
+        b.Property(r => r.ManagerSignature).HasMaxLength(Resignation.MaxSignatureLength);
+        b.HasIndex(r => new { r.StaffId, r.State });
+        b.HasOne<Staff>().WithMany().HasForeignKey(r => r.StaffId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(r => r.Items).WithOne(i => i.Resignation).HasForeignKey(i => i.ResignationId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(r => r.Items).HasField("_items");
+    }
+}
+
+internal sealed class HandoverItemConfiguration : IEntityTypeConfiguration<HandoverItem>
+{
+    public void Configure(EntityTypeBuilder<HandoverItem> b)
+    {
+        b.Property(i => i.Description).HasMaxLength(HandoverItem.MaxDescriptionLength);
+        b.Property(i => i.ReceiverSignature).HasMaxLength(Resignation.MaxSignatureLength);
+        b.HasIndex(i => i.ToStaffId);
+        b.HasOne<Staff>().WithMany().HasForeignKey(i => i.ToStaffId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

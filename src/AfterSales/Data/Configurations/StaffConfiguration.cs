@@ -13,6 +13,10 @@ internal sealed class StaffConfiguration : IEntityTypeConfiguration<Staff>
         b.Property(s => s.StaffNumber).HasMaxLength(20);
         b.Property(s => s.Name).HasMaxLength(100);
         b.Property(s => s.Phone).HasMaxLength(20);
+        b.HasMany(s => s.SkillLevelChanges).WithOne(c => c.Staff).HasForeignKey(c => c.StaffId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(s => s.SkillLevelChanges).HasField("_skillLevelChanges");
+        b.HasMany(s => s.Deposits).WithOne(d => d.Staff).HasForeignKey(d => d.StaffId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(s => s.Deposits).HasField("_deposits");
         b.HasIndex(s => s.StaffNumber).IsUnique();
         b.HasIndex(s => s.Phone).IsUnique();
         b.HasIndex(s => new { s.RegionId, s.Role });

@@ -26,6 +26,8 @@ public sealed class PolicyDocument
     public InventoryPolicy Inventory { get; set; } = new();
     /// <summary>HR-4: the range within which a manager rewards a won sales lead. A document without it has the defaults.</summary>
     public SalesLeadPolicy SalesLead { get; set; } = new();
+    /// <summary>HR-2: deposit and resignation notice. A document without the section has the defaults.</summary>
+    public PeoplePolicy People { get; set; } = new();
 
     /// <summary>The kinds of incident the system records; a policy must say how each is judged.</summary>
     public static readonly IReadOnlyList<string> KnownKinds =
@@ -224,4 +226,15 @@ public sealed class SalesLeadPolicy
 {
     public decimal RewardMin { get; set; } = 50;
     public decimal RewardMax { get; set; } = 500;
+}
+
+/// <summary>
+/// HR-2: the deposit held from a person's salary when they start, how soon leaving forfeits it, and how far ahead a
+/// resignation must be written. The source says "one month's salary", "within one year" and "one month ahead".
+/// </summary>
+public sealed class PeoplePolicy
+{
+    public decimal DepositMonths { get; set; } = 1;
+    public int DepositForfeitWithinDays { get; set; } = 365;
+    public int ResignationNoticeDays { get; set; } = 30;
 }

@@ -31,6 +31,7 @@ internal sealed class PolicyValidator(PolicyDocument document)
         CheckTravel();
         CheckInventory();
         CheckSalesLead();
+        CheckPeople();
         return _errors;
     }
 
@@ -155,6 +156,18 @@ internal sealed class PolicyValidator(PolicyDocument document)
         NonNegative("salesLead.rewardMin", lead.RewardMin);
         NonNegative("salesLead.rewardMax", lead.RewardMax);
         if (lead.RewardMin <= 0 || lead.RewardMin > lead.RewardMax) Error("salesLead", "Policy.SalesLeadRange");
+    }
+
+    private void CheckPeople()
+    {
+        if (document.People is not { } people)
+        {
+            Error("people", "Policy.Required");
+            return;
+        }
+        if (people.DepositMonths is < 0 or > 12) Error("people.depositMonths", "Policy.OutOfRange", 0, 12);
+        if (people.DepositForfeitWithinDays is < 0 or > 3650) Error("people.depositForfeitWithinDays", "Policy.OutOfRange", 0, 3650);
+        if (people.ResignationNoticeDays is < 0 or > 365) Error("people.resignationNoticeDays", "Policy.OutOfRange", 0, 365);
     }
 
     private void NonNegative(string path, decimal? amount)

@@ -127,7 +127,7 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         Phase(watch, "judge and lines");
         await LedgerWriter<MonthStatement>.AppendAsync(db, totals, ct);
         Phase(watch, "totals");
-        await ChangeSkillLevelsAsync(skillChanges, ct);
+        await ChangeSkillLevelsAsync(skillChanges, month, ct);
         Phase(watch, "skill levels");
         close.Summarize(totals.Count, lines, net);
         await db.SaveChangesAsync(ct);
@@ -140,8 +140,13 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
     /// ASM-14: the levels the month's rules changed, set with one statement per (old, new) pair and audited person by
     /// person — through the change tracker it cost ~0.7 ms a person, and a large close changes thousands.
     /// </summary>
-    private async Task ChangeSkillLevelsAsync(Dictionary<int, int> changes, CancellationToken ct)
+    private async Task ChangeSkillLevelsAsync(Dictionary<int, int> changes, (int Year, int Month) month, CancellationToken ct)
     {
+        // HR-1: each change is also an entry of the person's skill-level history, naming the rule, the month and the
+        // policy version the month was judged by.
+        var policyVersion = (await policies.ResolverAsync(ct))(MonthRange.Instants(month, policies.Zone).End.AddTicks(-1)).Version;
+        var now = clock.GetUtcNow();
+        var history = new List<SkillLevelChange>();
         var ids = changes.Keys.ToList();
         var people = await db.Staff.Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.SkillLevel, s.Version }).ToListAsync(ct);
         var audit = new List<AuditTrail.Change>();
@@ -157,8 +162,10 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
             if (changed != members.Count) throw new ConflictException();
             audit.AddRange(group.Select(p => new AuditTrail.Change(nameof(Staff), p.Id.ToString(CultureInfo.InvariantCulture), AuditAction.Update,
                 LevelJson(from, p.Version), LevelJson(to, p.Version + 1))));
+            history.AddRange(members.Select(id => SkillLevelChange.ByRule(id, from, to, MonthRange.Text(month), policyVersion, now)));
         }
         await db.AuditAsync(audit, ct);
+        await LedgerWriter<SkillLevelChange>.AppendAsync(db, history, ct);
     }
 
     private static string LevelJson(int level, int version) =>

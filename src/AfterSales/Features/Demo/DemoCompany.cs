@@ -72,6 +72,18 @@ public sealed class DemoCompany(AppDbContext db, UserManager<AppUser> users, Aud
         ("KLD-35", "列车空调机组 KLD-35", "设备", "列车空调", "KLD-35", 215000m),
     ];
 
+    private static readonly Domain.Assessment.PeoplePolicy people = Domain.Assessment.PolicyDocument.Default().People;
+
+    /// <summary>A plausible monthly salary (CNY) per role for the demo.</summary>
+    private static decimal DemoSalary(StaffRole role, int number) => role switch
+    {
+        StaffRole.Technician => 6000m + number % 4 * 500m,
+        StaffRole.Store => 5000m,
+        StaffRole.RegionalManager or StaffRole.GeneralManager => 15000m,
+        StaffRole.DeputyManager => 11000m,
+        _ => 8000m,
+    };
+
     public Task<bool> IsPresentAsync(CancellationToken ct = default) => db.Users.AnyAsync(u => u.UserName == "admin", ct);
 
     /// <summary>Adds the demo company to an empty database; returns false and changes nothing if it holds staff already.</summary>
@@ -92,7 +104,11 @@ public sealed class DemoCompany(AppDbContext db, UserManager<AppUser> users, Aud
             number++;
             var member = new Staff($"S{number:000}", account.Name, account.Phone, account.Role,
                 account.RegionCode is null ? null : regions[account.RegionCode].Id, start.AddDays(number * 11));
-            if (account.Role == StaffRole.Technician) member.SetSkillLevel(1 + number % 4);
+            if (account.Role == StaffRole.Technician) member.SetSkillLevel(1 + number % 4, null, null, default); // a new person joins at it: no reason, no time
+            // HR-2: everyone has a salary, and one month of it is held as the deposit from the start.
+            member.SetMonthlySalary(DemoSalary(account.Role, number));
+            member.HoldDeposit(people.DepositMonths, Assessment.PolicyBook.ShippedLabel,
+                new DateTimeOffset(member.HireDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
             staff[account.UserName] = member;
             db.Staff.Add(member);
         }

@@ -79,7 +79,7 @@ public sealed class StaffImporter(AppDbContext db) : Importer<Staff>(db)
         if (!row.IsValid) return null;
         var staff = Apply(row, () => new Staff(number!, name!, phone!, role!.Value, regionId, hired!.Value), Fields, C.StaffNumber);
         if (staff is null) return null;
-        if (skill is not null && !Apply(row, () => staff.SetSkillLevel(skill.Value), Fields, C.SkillLevel)) return null;
+        if (skill is not null && !Apply(row, () => staff.SetSkillLevel(skill.Value, null, null, default), Fields, C.SkillLevel)) return null;
         if (managerId is not null && !Apply(row, () => staff.ReportTo(managerId), Fields, C.ManagerNumber)) return null;
         return staff;
     }

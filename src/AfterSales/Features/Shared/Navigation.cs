@@ -26,6 +26,7 @@ public static class Navigation
         new("Nav.Conduct", "/Conduct", null),
         new("Nav.Customers", "/Customers", null),
         new("Nav.Leads", "/Leads", null),
+        new("Nav.Resignations", "/Resignations", null),
         new("Nav.Equipment", "/Equipment", null),
         new("Nav.Products", "/Products", null),
         new("Nav.Staff", "/Staff", Policies.ViewStaff),

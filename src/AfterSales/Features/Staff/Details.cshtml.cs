@@ -25,6 +25,24 @@ public sealed class DetailsModel(AppDbContext db, StaffService staff, IAuthoriza
 
     public bool CanManageAccounts { get; private set; }
 
+    /// <summary>HR-1: the skill level's history, newest first, and whether the caller may change the level.</summary>
+    public List<Resignations.SkillLevelChangeDto> SkillHistory { get; private set; } = [];
+
+    public bool MayChangeSkill { get; private set; }
+
+    /// <summary>HR-2: the deposit ledger.</summary>
+    public Resignations.DepositLedgerDto Deposits { get; private set; } = null!;
+
+    [BindProperty]
+    public SkillInputModel Input { get; set; } = new();
+
+    public sealed class SkillInputModel
+    {
+        public int? Level { get; set; }
+        public string? SkillLevelReason { get; set; }
+        public int Version { get; set; }
+    }
+
     public sealed record AccountInfo(string Id, string UserName, DateTimeOffset? LockedOutUntil, int FailedCount,
         DateTimeOffset? LastChangeAt, string? LastChangeBy);
 
@@ -33,6 +51,15 @@ public sealed class DetailsModel(AppDbContext db, StaffService staff, IAuthoriza
     public Task<IActionResult> OnPostDeactivateAsync(int id, int version) => SetActiveAsync(id, false, version);
 
     public Task<IActionResult> OnPostReactivateAsync(int id, int version) => SetActiveAsync(id, true, version);
+
+    /// <summary>HR-1: a manager changes the level with a reason; the history shows it.</summary>
+    public async Task<IActionResult> OnPostSkillLevelAsync(int id)
+    {
+        await Resignations.ResignationsApi.RequireSkillEditorAsync(db, User, id);
+        await staff.ChangeSkillLevelAsync(id, new SkillLevelInput(Input.Level, Input.SkillLevelReason, Input.Version), AccessScope.From(User));
+        TempData["Flash"] = text["SkillLevelChanged"].Value;
+        return RedirectToPage("Details", new { id });
+    }
 
     public Task ReloadAsync() => LoadAsync(int.Parse((string)RouteData.Values["id"]!, CultureInfo.InvariantCulture));
 
@@ -52,6 +79,13 @@ public sealed class DetailsModel(AppDbContext db, StaffService staff, IAuthoriza
         Member = await staff.GetAsync(scope, id);
         CanEdit = Policies.Allows(Policies.ManageStaff, scope.Role);
         CanManageAccounts = Policies.Allows(Policies.ManageUsers, scope.Role);
+        SkillHistory = await Resignations.ResignationsApi.SkillHistoryAsync(db, id);
+        Deposits = await Resignations.ResignationsApi.DepositsAsync(db, id);
+        var person = await db.Staff.AsNoTracking().SingleAsync(s => s.Id == id);
+        MayChangeSkill = Member.IsActive && Resignations.ResignationsApi.MayChangeSkill(scope, person);
+        Input.Level ??= Member.SkillLevel;
+        Input.Version = Member.Version;
+        ModelState.Remove("Input.Version");
         Subordinates = await StaffApi.Query(db, scope, StaffFilter.None with { ManagerId = id }).ToListAsync();
         var user = await db.Users.AsNoTracking().Where(u => u.StaffId == id)
             .Select(u => new { u.Id, u.UserName, u.LockoutEnd, u.AccessFailedCount }).SingleOrDefaultAsync();

@@ -51,6 +51,10 @@ public sealed class EditModel(AppDbContext db, StaffService staff, LocalTime tim
         [Required(ErrorMessage = "Required")]
         public DateOnly? HireDate { get; set; }
 
+        /// <summary>HR-2: the deposit (one month of it) is reckoned from this.</summary>
+        [Range(0, 10_000_000, ErrorMessage = "Invalid.Number")]
+        public decimal? MonthlySalary { get; set; }
+
         public int Version { get; set; }
     }
 
@@ -68,7 +72,7 @@ public sealed class EditModel(AppDbContext db, StaffService staff, LocalTime tim
             {
                 StaffNumber = member.StaffNumber, Name = member.Name, Phone = member.Phone, Role = member.Role,
                 RegionId = member.RegionId, ManagerId = member.ManagerId, SkillLevel = member.SkillLevel,
-                HireDate = member.HireDate, Version = member.Version,
+                HireDate = member.HireDate, Version = member.Version, MonthlySalary = member.MonthlySalary,
             };
         }
         await ReloadAsync();
@@ -85,7 +89,9 @@ public sealed class EditModel(AppDbContext db, StaffService staff, LocalTime tim
             return Page();
         }
         var saved = await staff.SaveAsync(id, new StaffInput(Input.StaffNumber, Input.Name, Input.Phone, Input.Role?.ToString(),
-            Input.RegionId, Input.ManagerId, Input.SkillLevel, Input.HireDate, Input.Version), AccessScope.From(User));
+            // HR-1: a saved person's level changes only on their page, with a reason; the form sets the level one joins at.
+            Input.RegionId, Input.ManagerId, id is null ? Input.SkillLevel : null, Input.HireDate, Input.Version, Input.MonthlySalary),
+            AccessScope.From(User));
         TempData["Flash"] = text["Saved"].Value;
         return RedirectToPage("Details", new { id = saved });
     }

@@ -12,11 +12,14 @@ namespace AfterSales.Features.People;
 public sealed record StaffDto(int Id, string StaffNumber, string Name, string Phone,
     StaffRole Role,
     int? RegionId, string? RegionName, int? ManagerId, string? ManagerName, int SkillLevel, DateOnly HireDate,
-    bool IsActive, bool HasAccount, string? UserName, int Version);
+    bool IsActive, bool HasAccount, string? UserName, int Version, decimal MonthlySalary = 0);
 
 /// <summary>A staff member as the API and the form send it. <see cref="Role"/> is the role's name, e.g. "Technician".</summary>
 public sealed record StaffInput(string? StaffNumber, string? Name, string? Phone, string? Role, int? RegionId, int? ManagerId,
-    int? SkillLevel, DateOnly? HireDate, int Version = 0);
+    int? SkillLevel, DateOnly? HireDate, int Version = 0, decimal? MonthlySalary = null, string? SkillLevelReason = null);
+
+/// <summary>HR-1: a manager's change of level, with the reason (required).</summary>
+public sealed record SkillLevelInput(int? Level, string? Reason, int Version);
 
 public sealed record StaffVersion(int Version);
 
@@ -97,7 +100,7 @@ public static class StaffApi
             s.ManagerId, db.Staff.Where(m => m.Id == s.ManagerId).Select(m => m.Name).FirstOrDefault(),
             s.SkillLevel, s.HireDate, s.IsActive,
             db.Users.Any(u => u.StaffId == s.Id), db.Users.Where(u => u.StaffId == s.Id).Select(u => u.UserName).FirstOrDefault(),
-            s.Version));
+            s.Version, s.MonthlySalary));
     }
 
     /// <summary>

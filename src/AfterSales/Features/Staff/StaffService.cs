@@ -1,6 +1,7 @@
 using AfterSales.Data;
 using AfterSales.Domain;
 using AfterSales.Domain.People;
+using AfterSales.Features.Assessment;
 using AfterSales.Features.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace AfterSales.Features.People;
 /// unique staff number and phone, a manager who is an active colleague (and no reporting loops), and
 /// always one active administrator left.
 /// </summary>
-public sealed class StaffService(AppDbContext db, UserManager<AppUser> users)
+public sealed class StaffService(AppDbContext db, UserManager<AppUser> users, PolicyBook policies, TimeProvider clock)
 {
     public const int MaxStaffNumberLength = 20;
     public const int MaxNameLength = 100;
@@ -48,14 +49,19 @@ public sealed class StaffService(AppDbContext db, UserManager<AppUser> users)
         }
         else
         {
-            staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == id) ?? throw new NotFoundException();
+            staff = await db.Staff.Include(s => s.Deposits).SingleOrDefaultAsync(s => s.Id == id) ?? throw new NotFoundException();
             db.ExpectVersion(staff, input.Version);
             GuardAdministratorRole(actor, staff.Role, role);
             await KeepOneAdministratorAsync(staff, role, staff.IsActive);
             staff.Update(name, phone, role, input.RegionId);
             staff.ChangeHireDate(hireDate);
         }
-        if (input.SkillLevel is { } level) staff.SetSkillLevel(level);
+        var now = clock.GetUtcNow();
+        if (input.SkillLevel is { } level) staff.SetSkillLevel(level, input.SkillLevelReason, actor.StaffId, now);
+        if (input.MonthlySalary is { } salary) staff.SetMonthlySalary(salary);
+        // HR-2: one month's salary held when the person starts (or when their salary is first known).
+        var policy = await policies.InForceAsync();
+        staff.HoldDeposit(policy.Document.People.DepositMonths, policy.Version, now);
         staff.ReportTo(input.ManagerId);
         await CheckManagerAsync(staff.Id, input.ManagerId);
 
@@ -68,6 +74,17 @@ public sealed class StaffService(AppDbContext db, UserManager<AppUser> users)
         // them out, which a promotion does not call for.
         await db.SaveChangesAsync();
         return staff.Id;
+    }
+
+    /// <summary>HR-1: a manager changes a person's skill level, with a reason; the history keeps it.</summary>
+    public async Task ChangeSkillLevelAsync(int id, SkillLevelInput input, AccessScope actor)
+    {
+        var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == id) ?? throw new NotFoundException();
+        db.ExpectVersion(staff, input.Version);
+        if (input.Level is not { } level) throw new DomainException("Required") { Field = nameof(SkillLevelInput.Level) };
+        if (level == staff.SkillLevel) throw new DomainException("SkillLevelUnchanged") { Field = nameof(SkillLevelInput.Level) };
+        staff.SetSkillLevel(level, input.Reason, actor.StaffId, clock.GetUtcNow());
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Deactivating also ends the person's sessions (their security stamp changes), so a cookie is no way back in.</summary>

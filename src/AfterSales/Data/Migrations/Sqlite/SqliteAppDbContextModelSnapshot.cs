@@ -1791,6 +1791,108 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.People.DepositEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId", "At");
+
+                    b.ToTable("DepositEntries");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.People.HandoverItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiverSignature")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceiverSignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReferenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResignationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResignationId");
+
+                    b.HasIndex("ToStaffId");
+
+                    b.ToTable("HandoverItems");
+                });
+
             modelBuilder.Entity("AfterSales.Domain.People.PolicyAcknowledgement", b =>
                 {
                     b.Property<int>("Id")
@@ -1814,6 +1916,75 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PolicyAcknowledgements");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.People.Resignation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CompletedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaverSignature")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaverSignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ManagerSignature")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ManagerSignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ManagerSignedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId", "State");
+
+                    b.ToTable("Resignations");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.People.SalesLead", b =>
@@ -1901,6 +2072,60 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.ToTable("SalesLeads");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.People.SkillLevelChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("StaffId", "At");
+
+                    b.ToTable("SkillLevelChanges");
+                });
+
             modelBuilder.Entity("AfterSales.Domain.People.Staff", b =>
                 {
                     b.Property<int>("Id")
@@ -1915,6 +2140,10 @@ namespace AfterSales.Data.Migrations.Sqlite
 
                     b.Property<int?>("ManagerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MonthlySalary")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -4611,7 +4840,44 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.People.DepositEntry", b =>
+                {
+                    b.HasOne("AfterSales.Domain.People.Staff", "Staff")
+                        .WithMany("Deposits")
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Staff");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.People.HandoverItem", b =>
+                {
+                    b.HasOne("AfterSales.Domain.People.Resignation", "Resignation")
+                        .WithMany("Items")
+                        .HasForeignKey("ResignationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("ToStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Resignation");
+                });
+
             modelBuilder.Entity("AfterSales.Domain.People.PolicyAcknowledgement", b =>
+                {
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.People.Resignation", b =>
                 {
                     b.HasOne("AfterSales.Domain.People.Staff", null)
                         .WithMany()
@@ -4644,6 +4910,22 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.People.SkillLevelChange", b =>
+                {
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AfterSales.Domain.People.Staff", "Staff")
+                        .WithMany("SkillLevelChanges")
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Staff");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.People.Staff", b =>
@@ -5392,6 +5674,18 @@ namespace AfterSales.Data.Migrations.Sqlite
             modelBuilder.Entity("AfterSales.Domain.Inventory.Stocktake", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.People.Resignation", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.People.Staff", b =>
+                {
+                    b.Navigation("Deposits");
+
+                    b.Navigation("SkillLevelChanges");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Records.ServiceRecord", b =>

@@ -1,0 +1,6 @@
+namespace AfterSales.Features.Resignations;
+
+public static class ResignationsSetup
+{
+    public static IServiceCollection AddResignations(this IServiceCollection services) => services.AddScoped<ResignationService>();
+}
