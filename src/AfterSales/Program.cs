@@ -3,6 +3,7 @@ using AfterSales.Features.Admin;
 using AfterSales.Features.Assessment;
 using AfterSales.Features.Attendance;
 using AfterSales.Features.Customers;
+using AfterSales.Features.Dispatch;
 using AfterSales.Features.Equipment;
 using AfterSales.Features.Fees;
 using AfterSales.Features.Identity;
@@ -55,6 +56,7 @@ builder.Services.AddStock();
 builder.Services.AddSafety();
 builder.Services.AddLeads();
 builder.Services.AddConduct();
+builder.Services.AddDispatch();
 
 var app = builder.Build();
 
@@ -83,5 +85,6 @@ app.MapStockApi();
 app.MapSafetyApi();
 app.MapLeadsApi();
 app.MapConductApi();
+app.MapDispatchApi();
 
 return await commandLine.InvokeAsync(app);

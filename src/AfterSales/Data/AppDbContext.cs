@@ -95,6 +95,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<Domain.Safety.SafetyViolation> SafetyViolations => Set<Domain.Safety.SafetyViolation>();
     public DbSet<Domain.People.SalesLead> SalesLeads => Set<Domain.People.SalesLead>();
     public DbSet<Domain.People.PolicyAcknowledgement> PolicyAcknowledgements => Set<Domain.People.PolicyAcknowledgement>();
+    public DbSet<Domain.Dispatch.DispatchProposal> DispatchProposals => Set<Domain.Dispatch.DispatchProposal>();
+    public DbSet<Domain.Dispatch.DispatchProposalLine> DispatchProposalLines => Set<Domain.Dispatch.DispatchProposalLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.IdempotentRequest> IdempotentRequests => Set<Infrastructure.IdempotentRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

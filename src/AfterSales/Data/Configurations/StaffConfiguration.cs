@@ -13,6 +13,8 @@ internal sealed class StaffConfiguration : IEntityTypeConfiguration<Staff>
         b.Property(s => s.StaffNumber).HasMaxLength(20);
         b.Property(s => s.Name).HasMaxLength(100);
         b.Property(s => s.Phone).HasMaxLength(20);
+        b.Property(s => s.HomeLatitude).HasPrecision(9, 6);
+        b.Property(s => s.HomeLongitude).HasPrecision(9, 6);
         b.HasIndex(s => s.StaffNumber).IsUnique();
         b.HasIndex(s => s.Phone).IsUnique();
         b.HasIndex(s => new { s.RegionId, s.Role });
