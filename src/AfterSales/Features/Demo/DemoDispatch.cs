@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Features.Demo;
 
 /// <summary>
-/// Tomorrow's work in region FJ for the dispatch board (SCH-4): a dozen jobs in Xiamen, Zhangzhou, Quanzhou and Fuzhou
+/// The next working day's work in region FJ for the dispatch board (SCH-4): a dozen jobs in Xiamen, Zhangzhou, Quanzhou and Fuzhou
 /// with agreed windows and no technician yet, one of them in the evening when nobody works (the optimizer explains it).
 /// The technicians live in those cities (see <see cref="DemoCompany"/>), so the plan has real travel in it.
 /// </summary>
@@ -32,10 +32,14 @@ public sealed class DemoDispatch(AppDbContext db, WorkOrderPolicy policy, LocalT
         ("C0021", WorkOrderKind.Measurement, 0, 19 * 60, 20 * 60 + 30, "业主只能晚上在家，测量卫生间"),
     ];
 
-    /// <summary>Adds the jobs for <paramref name="day"/> (tomorrow by default); returns their ids.</summary>
+    /// <summary>The next working day: tomorrow, or Monday when tomorrow is a Sunday (the company's rest day).</summary>
+    public static DateOnly NextWorkingDay(DateOnly today) =>
+        today.AddDays(1).DayOfWeek == DayOfWeek.Sunday ? today.AddDays(2) : today.AddDays(1);
+
+    /// <summary>Adds the jobs for <paramref name="day"/> (the next working day by default); returns their ids.</summary>
     public async Task<List<int>> SeedAsync(DateOnly? day = null, CancellationToken ct = default)
     {
-        var on = day ?? local.Today.AddDays(1);
+        var on = day ?? NextWorkingDay(local.Today);
         var store = await db.Users.AsNoTracking().Where(u => u.UserName == "fj.store").Select(u => u.StaffId).SingleAsync(ct);
         var now = local.Now.ToUniversalTime();
         var ids = new List<int>();
