@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AfterSales.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261128022028_AddDispatchBoard")]
+    [Migration("20261128032815_AddDispatchBoard")]
     partial class AddDispatchBoard
     {
         /// <inheritdoc />

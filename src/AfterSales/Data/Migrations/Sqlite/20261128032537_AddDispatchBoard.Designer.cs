@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AfterSales.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261128021731_AddDispatchBoard")]
+    [Migration("20261128032537_AddDispatchBoard")]
     partial class AddDispatchBoard
     {
         /// <inheritdoc />
