@@ -3,6 +3,7 @@ using AfterSales.Features.Admin;
 using AfterSales.Features.Assessment;
 using AfterSales.Features.Attendance;
 using AfterSales.Features.Customers;
+using AfterSales.Features.Dispatch;
 using AfterSales.Features.Equipment;
 using AfterSales.Features.Fees;
 using AfterSales.Features.Identity;
@@ -58,6 +59,7 @@ builder.Services.AddSafety();
 builder.Services.AddLeads();
 builder.Services.AddConduct();
 builder.Services.AddResignations();
+builder.Services.AddDispatch();
 
 var app = builder.Build();
 
@@ -87,5 +89,6 @@ app.MapSafetyApi();
 app.MapLeadsApi();
 app.MapConductApi();
 app.MapResignationsApi();
+app.MapDispatchApi();
 
 return await commandLine.InvokeAsync(app);

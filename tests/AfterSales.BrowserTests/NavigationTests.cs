@@ -14,18 +14,23 @@ public sealed class NavigationTests(BrowserFixture fixture)
     /// <summary>Managers, deputies, supervision, the GM and the administrator also see the technicians' attendance (ATT-1).</summary>
     private static readonly string[] SupervisingWithAttendance = [.. Supervising[..13], "考勤定位", .. Supervising[13..]];
 
+    /// <summary>Those who dispatch (SCH-4) see the dispatch board after the schedule.</summary>
+    private static readonly string[] Dispatching = [.. Supervising[..4], "调度", .. Supervising[4..]];
+
+    private static readonly string[] DispatchingWithAttendance = [.. Dispatching[..14], "考勤定位", .. Dispatching[14..]];
+
     public static TheoryData<string, string, string[]> Roles => new()
     {
         { "tech01", "售后人员", Everyone },
         { "fj.store", "店面/导购", Everyone },
         { "support", "技术支持", Everyone },
-        { "fj.manager", "售后经理", [.. SupervisingWithAttendance, "员工"] },
-        { "fj.deputy", "副经理", [.. SupervisingWithAttendance, "员工"] },
-        { "supervisor", "部门主管", [.. Supervising, "员工"] },
+        { "fj.manager", "售后经理", [.. DispatchingWithAttendance, "员工"] },
+        { "fj.deputy", "副经理", [.. DispatchingWithAttendance, "员工"] },
+        { "supervisor", "部门主管", [.. Dispatching, "员工"] },
         { "finance", "财务", [.. Everyone, "员工"] },
         { "supervision", "督导部", [.. SupervisingWithAttendance, "员工", "审计日志"] },
-        { "gm", "总经理", [.. SupervisingWithAttendance, "员工", "区域", "审计日志"] },
-        { "admin", "系统管理员", [.. SupervisingWithAttendance, "员工", "区域", "用户", "导入", "审计日志", "消息发件箱"] },
+        { "gm", "总经理", [.. DispatchingWithAttendance, "员工", "区域", "审计日志"] },
+        { "admin", "系统管理员", [.. DispatchingWithAttendance, "员工", "区域", "用户", "导入", "审计日志", "消息发件箱"] },
     };
 
     [Theory, MemberData(nameof(Roles))]

@@ -99,6 +99,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     public DbSet<Domain.People.DepositEntry> DepositEntries => Set<Domain.People.DepositEntry>();
     public DbSet<Domain.People.Resignation> Resignations => Set<Domain.People.Resignation>();
     public DbSet<Domain.People.HandoverItem> HandoverItems => Set<Domain.People.HandoverItem>();
+    public DbSet<Domain.Dispatch.DispatchProposal> DispatchProposals => Set<Domain.Dispatch.DispatchProposal>();
+    public DbSet<Domain.Dispatch.DispatchProposalLine> DispatchProposalLines => Set<Domain.Dispatch.DispatchProposalLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.IdempotentRequest> IdempotentRequests => Set<Infrastructure.IdempotentRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -17,6 +17,8 @@ internal sealed class StaffConfiguration : IEntityTypeConfiguration<Staff>
         b.Navigation(s => s.SkillLevelChanges).HasField("_skillLevelChanges");
         b.HasMany(s => s.Deposits).WithOne(d => d.Staff).HasForeignKey(d => d.StaffId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(s => s.Deposits).HasField("_deposits");
+        b.Property(s => s.HomeLatitude).HasPrecision(9, 6);
+        b.Property(s => s.HomeLongitude).HasPrecision(9, 6);
         b.HasIndex(s => s.StaffNumber).IsUnique();
         b.HasIndex(s => s.Phone).IsUnique();
         b.HasIndex(s => new { s.RegionId, s.Role });

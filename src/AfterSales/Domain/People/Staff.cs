@@ -120,6 +120,21 @@ public class Staff : Entity
 
     public void ChangeHireDate(DateOnly hireDate) => HireDate = hireDate;
 
+    /// <summary>SCH-4: where the technician's working day starts and ends (home or base), for the dispatcher's travel times.</summary>
+    public decimal? HomeLatitude { get; private set; }
+    public decimal? HomeLongitude { get; private set; }
+
+    public void SetHome(decimal? latitude, decimal? longitude)
+    {
+        if (latitude is null != longitude is null)
+            throw new DomainException("CoordinatesComeInPairs") { Field = latitude is null ? nameof(HomeLatitude) : nameof(HomeLongitude) };
+        if (latitude is < -90 or > 90) throw new DomainException("LatitudeOutOfRange") { Field = nameof(HomeLatitude) };
+        if (longitude is < -180 or > 180) throw new DomainException("LongitudeOutOfRange") { Field = nameof(HomeLongitude) };
+        HomeLatitude = latitude;
+        HomeLongitude = longitude;
+    }
+
+
     public void Deactivate() => IsActive = false;
 
     public void Reactivate() => IsActive = true;

@@ -179,6 +179,40 @@ public class WorkOrder : Entity
         TechnicianId = technicianId;
     }
 
+    /// <summary>SCH-4: the job's place in its technician's day, as the dispatcher accepted it (1 = first), and the planned start.</summary>
+    public int? PlannedSequence { get; private set; }
+    public DateTimeOffset? PlannedStart { get; private set; }
+
+    /// <summary>SCH-4: a dispatcher's lock — the optimizer keeps the job with its technician.</summary>
+    public bool DispatchLocked { get; private set; }
+
+    /// <summary>
+    /// SCH-4: the dispatcher places the job in a technician's day. The agreed window is not touched (SCH-2); the
+    /// technician must already be the job's technician (<see cref="AssignTechnician"/> or an approved change first).
+    /// </summary>
+    public void PlanVisit(int sequence, DateTimeOffset plannedStart)
+    {
+        Require(nameof(PlanVisit), WorkOrderState.New, WorkOrderState.Contacted, WorkOrderState.Scheduled, WorkOrderState.WaitingForDepartment);
+        if (TechnicianId is null) throw new DomainException("NoTechnician");
+        if (sequence < 1) throw new DomainException("Required") { Field = nameof(PlannedSequence) };
+        PlannedSequence = sequence;
+        PlannedStart = plannedStart;
+    }
+
+    /// <summary>SCH-4: takes the job off the technician's planned day (it goes back to the unplanned column).</summary>
+    public void Unplan()
+    {
+        PlannedSequence = null;
+        PlannedStart = null;
+    }
+
+    /// <summary>SCH-4: locks the job to its technician (the optimizer keeps it) or releases it. Only an assigned job can be locked.</summary>
+    public void SetDispatchLock(bool locked)
+    {
+        if (locked && TechnicianId is null) throw new DomainException("NoTechnician");
+        DispatchLocked = locked;
+    }
+
     /// <summary>
     /// A call with the customer (WO-2, WO-3). The first call, whatever its outcome, meets the first-contact
     /// deadline; reaching the customer moves a new job to Contacted, and an agreed time schedules it.

@@ -52,6 +52,9 @@ public sealed class DemoActivity(AppDbContext db, WorkOrderPolicy policy, LocalT
         await JobAsync("C0002", WorkOrderKind.Repair, "淋浴房门滑轮异响", now.AddHours(-1), staff["gd.store"]);
         await db.SaveChangesAsync(ct);
 
+        // SCH-4: the next working day's jobs of region FJ, agreed with the customers and waiting for the dispatcher.
+        await new DemoDispatch(db, policy, local).SeedAsync(null, ct);
+
         // Today's positions from tech01's phone (ATT-1): every quarter of an hour since eight, on the way from this
         // morning's maintenance to the next installation, so the day board's map shows where they are.
         if (hour >= 8) await TrackAsync(staff["tech01"], maintained, ready, At(today, 8), now, ct);

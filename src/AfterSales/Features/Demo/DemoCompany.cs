@@ -124,6 +124,14 @@ public sealed class DemoCompany(AppDbContext db, UserManager<AppUser> users, Aud
         }
         foreach (var account in Accounts.Where(a => a.Role == StaffRole.Technician))
             staff[account.UserName].ReportTo(staff[$"{account.RegionCode!.ToLowerInvariant()}.manager"].Id);
+        // SCH-4: where each technician's day starts — at home, in one of the region's cities (tech01 and tech05 in Xiamen,
+        // tech02 in Zhangzhou, tech03 in Fuzhou, tech04 in Quanzhou; GD alike), a little off the city centre.
+        foreach (var (tech, k) in Accounts.Where(a => a.Role == StaffRole.Technician).Select((a, k) => (a, k)))
+        {
+            var cities = DemoRegions.Single(r => r.Code == tech.RegionCode).Cities;
+            var city = cities[new[] { 0, 1, 2, 3, 0 }[k % 5]];
+            staff[tech.UserName].SetHome(city.Lat - 0.02m + k % 3 * 0.01m, city.Lng + 0.015m - k % 2 * 0.03m);
+        }
         foreach (var headOffice in new[] { "supervision", "supervisor", "finance", "support" })
             staff[headOffice].ReportTo(staff["gm"].Id);
         await db.SaveChangesAsync(ct);

@@ -9,14 +9,15 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.Features.Visits;
 
 /// <summary>
-/// The day's jobs in the order they will be done: what is under way first, then the appointments by time. A
+/// The day's jobs in the order they will be done: what is under way first, then the dispatcher's planned order (SCH-4)
+/// and the appointments by time. A
 /// technician sees their own and those they help on; a manager their region's, by technician.
 /// </summary>
 public sealed class IndexModel(AppDbContext db, LocalTime local) : PageModel
 {
     public sealed record Job(int Id, string Number, WorkOrderKind Kind, WorkOrderState State, string CustomerName, string CustomerPhone,
         string Address, DateTimeOffset? Start, DateTimeOffset? End, string? TechnicianName, bool NeedsRelease, bool Released, bool CalledAhead,
-        bool UnderWay);
+        bool UnderWay, int? PlannedSequence = null, DateTimeOffset? PlannedStart = null);
 
     [BindProperty(SupportsGet = true)]
     public DateOnly? Date { get; set; }
@@ -54,11 +55,14 @@ public sealed class IndexModel(AppDbContext db, LocalTime local) : PageModel
                 db.Sites.Where(s => s.Id == w.SiteId).Select(s => s.Address).First(),
                 w.AppointmentStart, w.AppointmentEnd, db.Staff.Where(s => s.Id == w.TechnicianId).Select(s => s.Name).FirstOrDefault(),
                 w.NeedsDayBeforeConfirmation, w.DayBeforeConfirmedAt != null, w.CalledAheadAt != null,
-                w.State == WorkOrderState.EnRoute || w.State == WorkOrderState.OnSite || w.State == WorkOrderState.Completed))
+                w.State == WorkOrderState.EnRoute || w.State == WorkOrderState.OnSite || w.State == WorkOrderState.Completed,
+                w.PlannedSequence, w.PlannedStart))
             .ToListAsync();
-        // Ordered here: SQLite cannot order by DateTimeOffset.
+        // Ordered here: SQLite cannot order by DateTimeOffset. The dispatcher's accepted order (SCH-4) comes first: each
+        // technician's day as planned on the board, by planned start; then the rest by appointment.
         Jobs = rows.Select(j => j with { Number = $"WO{j.Id:000000}" })
-            .OrderByDescending(j => j.UnderWay).ThenBy(j => j.Start ?? DateTimeOffset.MaxValue).ThenBy(j => j.Id).ToList();
+            .OrderByDescending(j => j.UnderWay).ThenBy(j => j.PlannedStart ?? j.Start ?? DateTimeOffset.MaxValue)
+            .ThenBy(j => j.PlannedSequence ?? int.MaxValue).ThenBy(j => j.Start ?? DateTimeOffset.MaxValue).ThenBy(j => j.Id).ToList();
 
         if (ShowTechnician)
             Technicians = (await db.Staff(scope).AsNoTracking().Where(s => s.IsActive && s.Role == Domain.People.StaffRole.Technician)

@@ -1003,6 +1003,87 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.ToTable("SiteContacts");
                 });
 
+            modelBuilder.Entity("AfterSales.Domain.Dispatch.DispatchProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OvernightDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Day");
+
+                    b.HasIndex("RegionId", "OvernightDay")
+                        .IsUnique();
+
+                    b.ToTable("DispatchProposals");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Dispatch.DispatchProposalLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PlannedStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TechnicianId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TechnicianId");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("ProposalId", "WorkOrderId")
+                        .IsUnique();
+
+                    b.ToTable("DispatchProposalLines");
+                });
+
             modelBuilder.Entity("AfterSales.Domain.Fees.CashHandIn", b =>
                 {
                     b.Property<int>("Id")
@@ -2133,6 +2214,14 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("HireDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("HomeLatitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("HomeLongitude")
+                        .HasPrecision(9, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -3835,6 +3924,9 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DispatchLocked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("EstimatedHours")
                         .HasPrecision(7, 2)
                         .HasColumnType("TEXT");
@@ -3857,6 +3949,12 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("NeedsDayBeforeConfirmation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlannedSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PlannedStart")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
@@ -4567,6 +4665,37 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Dispatch.DispatchProposal", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Organization.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Dispatch.DispatchProposalLine", b =>
+                {
+                    b.HasOne("AfterSales.Domain.Dispatch.DispatchProposal", "Proposal")
+                        .WithMany("Lines")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AfterSales.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Proposal");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Fees.CashHandIn", b =>
@@ -5654,6 +5783,11 @@ namespace AfterSales.Data.Migrations.Sqlite
             modelBuilder.Entity("AfterSales.Domain.Customers.Site", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("AfterSales.Domain.Dispatch.DispatchProposal", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Fees.CashHandIn", b =>
