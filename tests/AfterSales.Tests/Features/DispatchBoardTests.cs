@@ -264,6 +264,14 @@ public sealed class DispatchBoardTests
         // The deputy and head office may.
         var deputy = await app.LogInAsync("fj.deputy");
         Assert.Equal(HttpStatusCode.OK, (await deputy.GetAsync($"/api/dispatch/board?region=FJ&day={Day}")).StatusCode);
+        // A day left out, or a mistyped year, is the caller's error, named on its field (found by the authorization matrix as a 500).
+        var noDay = await deputy.PostAsJsonAsync("/api/dispatch/optimize", new { region = "FJ" });
+        Assert.Equal(HttpStatusCode.BadRequest, noDay.StatusCode);
+        Assert.Contains("\"day\"", await noDay.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        var farDay = await deputy.PostAsJsonAsync("/api/dispatch/optimize", new { region = "FJ", day = "0001-01-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, farDay.StatusCode);
+        Assert.Contains("调度日期须在今天前后一年之内", await farDay.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await deputy.GetAsync("/api/dispatch/board?region=FJ&day=2099-01-01")).StatusCode);
         Assert.Null(await app.DbAsync(d => d.WorkOrders.Where(w => w.Id == jobs["C0001"]).Select(w => w.TechnicianId).SingleAsync()));
     }
 

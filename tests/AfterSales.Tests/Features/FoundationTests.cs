@@ -263,12 +263,15 @@ public sealed class FoundationTests
         var seeded = await Cli.RunAsync(database, "seed-demo");
         Assert.True(seeded.ExitCode == 0, seeded.ToString());
         // A day of work comes with the company: tech01's next installation, two finished jobs awaiting their records, a
-        // train repair at the maintenance base (its permit to work), an overdue first call.
+        // train repair at the maintenance base (its permit to work), an overdue first call; and region FJ's fourteen booked jobs
+        // of the next working day for the dispatch board.
         await using (var connection = new Npgsql.NpgsqlConnection(database.ConnectionString))
         {
             await connection.OpenAsync();
             await using var query = new Npgsql.NpgsqlCommand("""SELECT string_agg("Kind" || ':' || "State", ',' ORDER BY "Id") FROM "WorkOrders" """, connection);
-            Assert.Equal("Installation:Scheduled,Repair:Completed,Maintenance:Completed,Measurement:New,Repair:Scheduled,Guidance:Scheduled,Repair:New",
+            Assert.Equal("Installation:Scheduled,Repair:Completed,Maintenance:Completed,Measurement:New,Repair:Scheduled,Guidance:Scheduled,Repair:New,"
+                + "Maintenance:Scheduled,Measurement:Scheduled,Maintenance:Scheduled,Repair:Scheduled,Guidance:Scheduled,Repair:Scheduled,Maintenance:Scheduled,"
+                + "Measurement:Scheduled,Maintenance:Scheduled,Repair:Scheduled,Maintenance:Scheduled,Maintenance:Scheduled,Guidance:Scheduled,Measurement:Scheduled",
                 await query.ExecuteScalarAsync());
         }
         var again = await Cli.RunAsync(database, "seed-demo");

@@ -6,6 +6,12 @@ namespace AfterSales.Domain.Assessment;
 /// </summary>
 public sealed class Assessor(Func<DateTimeOffset, PolicyInForce> policyAt, TimeZoneInfo zone)
 {
+    /// <summary>
+    /// The rule classes of each policy step, made once per step rather than once per incident (a month close judges a
+    /// million). A loaded policy document is never changed afterwards (an edit is a new version), so they stay right.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Outcome, IReadOnlyList<Consequence>> Consequences = new();
+
     public TimeZoneInfo Zone => zone;
 
     /// <summary>
@@ -48,7 +54,7 @@ public sealed class Assessor(Func<DateTimeOffset, PolicyInForce> policyAt, TimeZ
         if (FalseReportAdds.Added(incident, kind) is { } falseReport) outcomes.Add((falseReport, new ReasonPart("Reason.FalseReport")));
 
         foreach (var (outcome, why) in outcomes)
-            foreach (var consequence in Consequence.Of(outcome))
+            foreach (var consequence in Consequences.GetValue(outcome, Consequence.Of))
             {
                 var draft = consequence.Apply(incident);
                 var parts = why is null ? [.. reason, draft.Reason] : new List<ReasonPart>(reason.Take(1)) { why, draft.Reason };

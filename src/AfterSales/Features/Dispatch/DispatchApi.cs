@@ -5,13 +5,13 @@ namespace AfterSales.Features.Dispatch;
 
 /// <summary>
 /// The dispatch board's API (SCH-4): the board of a region's day, checking and saving a move, locks, running the
-/// optimizer and accepting its proposal. Dispatchers only (<see cref="DispatchAccess"/>), within their region.
+/// optimizer and accepting its proposal. Dispatchers only (<see cref="Identity.Policies.Dispatch"/>), within their region.
 /// </summary>
 public static class DispatchApi
 {
     public static IEndpointRouteBuilder MapDispatchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/dispatch").WithTags("Dispatch").RequireAuthorization(DispatchAccess.Policy);
+        var api = app.MapGroup("/api/dispatch").WithTags("Dispatch").RequireAuthorization(Identity.Policies.Dispatch);
         api.MapGet("/board", async ([AsParameters] BoardQuery query, ClaimsPrincipal user, DispatchService dispatch, LocalTime local) =>
         {
             var region = await dispatch.RegionAsync(user, query.Region);

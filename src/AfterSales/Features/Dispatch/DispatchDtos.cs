@@ -34,7 +34,7 @@ public sealed record MoveResult(bool Saved, IReadOnlyList<ConflictDto> Conflicts
 
 public sealed record LockInput(int WorkOrderId, bool Locked);
 
-public sealed record OptimizeInput(string? Region, DateOnly Day);
+public sealed record OptimizeInput(string? Region, DateOnly? Day);
 
 /// <summary>Accept a proposal: all placed lines, or only those listed.</summary>
 public sealed record AcceptInput(int ProposalId, IReadOnlyList<int>? LineIds = null);

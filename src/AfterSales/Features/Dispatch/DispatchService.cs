@@ -45,7 +45,7 @@ public sealed class DispatchService(AppDbContext db, DispatchPlanner planner, Ti
     {
         var scope = AccessScope.From(user);
         if (!scope.SeesRegion(regionId)) throw new NotFoundException();
-        if (!DispatchAccess.Allows(scope.Role)) throw new ForbiddenException();
+        if (!Policies.Allows(Policies.Dispatch, scope.Role)) throw new ForbiddenException();
     }
 
     public IReadOnlyList<DateOnly> Days()
@@ -57,6 +57,7 @@ public sealed class DispatchService(AppDbContext db, DispatchPlanner planner, Ti
     public async Task<BoardDto> BoardAsync(ClaimsPrincipal user, int regionId, DateOnly day)
     {
         EnsureDispatches(user, regionId);
+        CheckDay(day);
         var d = await planner.LoadAsync(regionId, day);
         var names = await NamesAsync(d);
         BoardJobDto Dto(PlannedJob j) => new(j.Id, j.Number, j.Kind, workOrderText["Kind." + j.Kind], j.CustomerName, j.Address, j.Latitude,
@@ -120,10 +121,17 @@ public sealed class DispatchService(AppDbContext db, DispatchPlanner planner, Ti
     }
 
     /// <summary>Runs the optimizer on the region's day and stores its proposal (nothing on the jobs changes).</summary>
-    public async Task<int> OptimizeAsync(ClaimsPrincipal user, int regionId, DateOnly day, CancellationToken ct = default)
+    public async Task<int> OptimizeAsync(ClaimsPrincipal user, int regionId, DateOnly? day, CancellationToken ct = default)
     {
         EnsureDispatches(user, regionId);
-        return (await ProposeAsync(regionId, day, overnight: false, ct))!.Value;
+        CheckDay(day ?? throw new DomainException("Required") { Field = "Day" });
+        return (await ProposeAsync(regionId, day.Value, overnight: false, ct))!.Value;
+    }
+
+    /// <summary>Boards are planned a year back or ahead at most (a mistyped year is refused, not searched).</summary>
+    private void CheckDay(DateOnly day)
+    {
+        if (Math.Abs(day.DayNumber - local.Today.DayNumber) > 366) throw new DomainException("DispatchDayOutOfRange") { Field = "Day" };
     }
 
     /// <summary>

@@ -1,19 +1,7 @@
 using AfterSales.Domain.Dispatch;
-using AfterSales.Domain.People;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Features.Dispatch;
-
-/// <summary>Who dispatches (SCH-4): the region's managers, deputies and supervisors, and head office; per region by <see cref="Identity.AccessScope"/>.</summary>
-public static class DispatchAccess
-{
-    public const string Policy = "Dispatch";
-
-    public static readonly StaffRole[] Roles =
-        [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager, StaffRole.Supervisor];
-
-    public static bool Allows(StaffRole role) => Roles.Contains(role);
-}
 
 public static class DispatchSetup
 {
@@ -21,7 +9,6 @@ public static class DispatchSetup
     public static IServiceCollection AddDispatch(this IServiceCollection services)
     {
         services.AddOptions<DispatchOptions>().BindConfiguration("Dispatch");
-        services.AddAuthorizationBuilder().AddPolicy(DispatchAccess.Policy, p => p.RequireRole(DispatchAccess.Roles.Select(r => r.ToString())));
         // The travel-time source is pluggable: straight line × road factor at an average speed (minutes, kilometres) by default.
         services.AddSingleton<ITravelSource>(sp =>
         {

@@ -11,7 +11,7 @@ namespace AfterSales.Features.Dispatch;
 /// travel, a map, the optimizer's proposal to accept in whole or in part. Drag and drop (dispatch-board.js) and the
 /// small per-job form both go through the same check, and every conflict is shown before anything is saved.
 /// </summary>
-[Authorize(Policy = DispatchAccess.Policy)]
+[Authorize(Policy = Identity.Policies.Dispatch)]
 public sealed class IndexModel(DispatchService dispatch, LocalTime local, IStringLocalizer<DispatchText> text) : PageModel, IReloadsOnError
 {
     [BindProperty(SupportsGet = true)]

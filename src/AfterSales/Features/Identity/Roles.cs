@@ -36,6 +36,7 @@ public static class Policies
     public const string ViewStock = nameof(ViewStock);
     /// <summary>SAF-1, SAF-2: the maintenance bases, their safety agreements and the permit templates.</summary>
     public const string ManageSafety = nameof(ManageSafety);
+    public const string Dispatch = nameof(Dispatch);
 
     public static readonly IReadOnlyDictionary<string, StaffRole[]> Roles = new Dictionary<string, StaffRole[]>
     {
@@ -75,6 +76,8 @@ public static class Policies
         // Head office, supervision and the region's managers keep the bases' agreements and the permit templates.
         [ManageSafety] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.SupervisionDepartment, StaffRole.RegionalManager,
             StaffRole.DeputyManager, StaffRole.Supervisor],
+        // SCH-4: the region's managers, deputies and supervisors plan its days (per region by AccessScope), and head office.
+        [Dispatch] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager, StaffRole.Supervisor],
         [EditCustomers] = [StaffRole.Administrator, StaffRole.GeneralManager, StaffRole.RegionalManager, StaffRole.DeputyManager,
             StaffRole.Supervisor, StaffRole.Store, StaffRole.Technician],
     };

@@ -13,7 +13,7 @@ public static class Navigation
         new("Nav.Today", "/Visits", null),
         new("Nav.WorkOrders", "/WorkOrders", null),
         new("Nav.Schedule", "/Schedule", null),
-        new("Nav.Dispatch", "/Dispatch", Dispatch.DispatchAccess.Policy),
+        new("Nav.Dispatch", "/Dispatch", Policies.Dispatch),
         new("Nav.Support", "/Support", null),
         new("Nav.Records", "/Records", null),
         new("Nav.Fees", "/Fees", null),
