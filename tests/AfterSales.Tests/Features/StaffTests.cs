@@ -248,6 +248,8 @@ public sealed class StaffTests
             new Dictionary<string, string> { ["version"] = version.ToString() }, $"/Staff/Details/{techId}?handler=Deactivate");
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.False(await app.DbAsync(d => d.Staff.Where(s => s.Id == techId).Select(s => s.IsActive).SingleAsync()));
+        // The history reads yes and no, not the stored True and False.
+        Assert.Contains("在用: 是 → 否", System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/Staff/Details/{techId}")));
         var login = await app.Anonymous().PostAsJsonAsync("/api/auth/login", new { login = "tech04", password = AfterSales.Features.Demo.DemoCompany.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
 

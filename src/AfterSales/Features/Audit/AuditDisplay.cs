@@ -31,7 +31,7 @@ public sealed class AuditDisplay(AppDbContext db, LocalTime time, IStringLocaliz
 
     /// <summary>
     /// A value as stored, except instants (ISO 8601 with an offset), shown as local time, and named values (a state, a
-    /// kind, a role), shown in the reader's language when the page's texts (<paramref name="values"/>) or the shared
+    /// kind, a role) and yes/no, shown in the reader's language when the page's texts (<paramref name="values"/>) or the shared
     /// ones name them as "Field.Value".
     /// </summary>
     public string Value(string field, string? stored, IStringLocalizer? values = null)
@@ -40,6 +40,7 @@ public sealed class AuditDisplay(AppDbContext db, LocalTime time, IStringLocaliz
         if (stored.Length >= 19 && stored[10] == 'T'
             && DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
             return time.ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        if (stored is "True" or "False") return text["Value." + stored];
         if (stored.Length is 0 or > 40 || !char.IsAsciiLetterUpper(stored[0]) || !stored.All(char.IsAsciiLetterOrDigit)) return stored;
         var key = $"{field}.{stored}";
         if (values?[key] is { ResourceNotFound: false } own) return own.Value;
