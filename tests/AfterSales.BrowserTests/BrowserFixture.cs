@@ -85,8 +85,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         try
         {
+            // Wait for the navigation to commit, then for the landing page's content: waiting for a load event here
+            // once hung for 60 s on a page that had long been shown (a missed event under load), failing a CI run.
             await page.WaitForURLAsync(url => !url.Contains("/Identity/Login", StringComparison.Ordinal),
-                new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+                new() { WaitUntil = WaitUntilState.Commit });
+            await page.Locator("main").WaitForAsync();
         }
         catch (TimeoutException timeout)
         {
