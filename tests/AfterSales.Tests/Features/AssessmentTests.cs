@@ -193,6 +193,48 @@ public sealed class AssessmentTests
     }
 
     [Theory, BothDatabases]
+    public async Task ASM15_a_month_nobody_closed_is_closed_by_the_schedule_on_its_day_once(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var manager = await app.LogInAsync("fj.manager");
+        var tech01 = await app.StaffIdAsync("tech01");
+        var china = TimeSpan.FromHours(8);
+        var now = app.Factory.Clock.GetUtcNow().ToOffset(china);
+        var thisMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, china);
+        var at = now.AddMinutes(-1) < thisMonth ? thisMonth : now.AddMinutes(-1); // this month, not in the future
+        await RecordAsync(manager, tech01, "complaint_attitude", at.ToString("O"));
+        var monthText = thisMonth.ToString("yyyy-MM");
+
+        async Task<string?> RunAsync()
+        {
+            await using var scope = app.Factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<AfterSales.Features.Assessment.ScheduledMonthClose>().RunAsync();
+        }
+
+        // Default: the 5th of the following month from 02:00. The 4th, and the 5th at 01:59, are too early.
+        var nextMonth = thisMonth.AddMonths(1);
+        app.Factory.Clock.SetUtcNow(nextMonth.AddDays(3).AddHours(23));
+        Assert.Null(await RunAsync());
+        app.Factory.Clock.SetUtcNow(nextMonth.AddDays(4).AddHours(1).AddMinutes(59));
+        Assert.Null(await RunAsync());
+        Assert.Equal(0, await app.DbAsync(d => d.MonthCloses.CountAsync()));
+
+        app.Factory.Clock.SetUtcNow(nextMonth.AddDays(4).AddHours(2));
+        // Two instances' rounds at the same moment: one closes, the other finds it closed.
+        var rounds = await Task.WhenAll(RunAsync(), RunAsync());
+        Assert.Equal([null, monthText], rounds.Order());
+        Assert.Null(await RunAsync());
+        var close = await app.DbAsync(d => d.MonthCloses.SingleAsync());
+        Assert.Equal((now.Year, now.Month, (int?)null), (close.Year, close.Month, close.ClosedById));
+
+        var statement = await (await app.LogInAsync("tech01")).GetFromJsonAsync<JsonElement>($"/api/assessment/months/{monthText}/statements/{tech01}");
+        Assert.True(statement.GetProperty("closed").GetBoolean());
+        Assert.Equal(100m, statement.GetProperty("bonusDeductions").GetDecimal());
+        var page = await (await app.LogInAsync("finance")).GetStringAsync($"/Assessment?month={monthText}");
+        Assert.Contains("由 系统（定时月结） 月结", page);
+    }
+
+    [Theory, BothDatabases]
     public async Task RNK4_the_month_exports_to_Excel_with_Chinese_headers(Db db)
     {
         await using var app = await TestApp.StartAsync(db);

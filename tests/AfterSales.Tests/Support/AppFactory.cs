@@ -41,6 +41,8 @@ public sealed class AppFactory(Db provider, string connectionString, IReadOnlyDi
         builder.UseSetting("Stock:OverdueIntervalSeconds", "0");
         // Likewise the overnight dispatch run (OvernightDispatch): tests run it.
         builder.UseSetting("Dispatch:OvernightIntervalSeconds", "0");
+        // Likewise the scheduled month close (ScheduledMonthClose): tests run it.
+        builder.UseSetting("Assessment:CloseIntervalSeconds", "0");
         // Tests log many people in from one address; the limit itself is tested with a low setting of its own.
         builder.UseSetting("RateLimits:LogInsPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);

@@ -8,7 +8,8 @@ public class MonthClose : Entity
 {
     private MonthClose() { }
 
-    public MonthClose(int year, int month, int closedById, DateTimeOffset at)
+    /// <summary>The month's row; <paramref name="closedById"/> is null when the scheduled close made it (nobody had by its day).</summary>
+    public MonthClose(int year, int month, int? closedById, DateTimeOffset at)
     {
         if (month is < 1 or > 12 || year is < 2000 or > 2200) throw new DomainException("MonthFormat") { Field = "Month" };
         Year = year;
@@ -19,7 +20,7 @@ public class MonthClose : Entity
 
     public int Year { get; private set; }
     public int Month { get; private set; }
-    public int ClosedById { get; private set; }
+    public int? ClosedById { get; private set; }
     public DateTimeOffset ClosedAt { get; private set; }
     public int People { get; private set; }
     public int Lines { get; private set; }

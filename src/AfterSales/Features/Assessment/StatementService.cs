@@ -47,7 +47,9 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var people = await db.Staff.AsNoTracking().Where(s => visible.Contains(s.Id) && (s.Role == StaffRole.Technician || statements.Keys.Contains(s.Id)))
             .OrderBy(s => s.StaffNumber).ToListAsync();
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name);
-        var closedBy = close is null ? null : await db.Staff.Where(s => s.Id == close.ClosedById).Select(s => s.Name).SingleAsync();
+        var closedBy = close is null ? null
+            : close.ClosedById is { } closerId ? await db.Staff.Where(s => s.Id == closerId).Select(s => s.Name).SingleAsync()
+            : text["ClosedBySchedule"].Value;
         var defaultBase = await DefaultBonusBaseAsync(month);
         return new MonthDto(MonthRange.Text(month), close is not null, close?.ClosedAt, closedBy,
             close is null && Policies.Allows(Policies.CloseMonth, scope.Role) && IsOver(month),
@@ -81,10 +83,10 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
 
     /// <summary>
     /// The close itself, for a caller that has already checked the permission (the page and the API go through the
-    /// overload above; batch work and the benchmark call this). One transaction: the month's row, the ledger lines,
-    /// the totals and the skill levels are written together or not at all.
+    /// overload above; the scheduled close, batch work and the benchmark call this, the scheduled close with no person).
+    /// One transaction: the month's row, the ledger lines, the totals and the skill levels are written together or not at all.
     /// </summary>
-    public async Task<MonthClosedDto> CloseAsync((int Year, int Month) month, int closedById, CancellationToken ct = default)
+    public async Task<MonthClosedDto> CloseAsync((int Year, int Month) month, int? closedById, CancellationToken ct = default)
     {
         if (!IsOver(month)) throw new ConflictException("MonthNotOver", MonthRange.Text(month));
         if (await db.MonthCloses.AnyAsync(c => c.Year == month.Year && c.Month == month.Month, ct))

@@ -206,7 +206,7 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("ClosedById")
+                    b.Property<int?>("ClosedById")
                         .HasColumnType("integer");
 
                     b.Property<int>("Lines")
@@ -4649,8 +4649,7 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.HasOne("AfterSales.Domain.People.Staff", null)
                         .WithMany()
                         .HasForeignKey("ClosedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Assessment.MonthStatement", b =>

@@ -195,7 +195,7 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.Property<long>("ClosedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ClosedById")
+                    b.Property<int?>("ClosedById")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Lines")
@@ -4486,8 +4486,7 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.HasOne("AfterSales.Domain.People.Staff", null)
                         .WithMany()
                         .HasForeignKey("ClosedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AfterSales.Domain.Assessment.MonthStatement", b =>
