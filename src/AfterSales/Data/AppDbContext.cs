@@ -111,6 +111,10 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Every editable record, children of an aggregate included, is saved only over the version it was read at: two people
+        // (or two instances) saving the same row get a conflict, never a lost update. Append-only rows are never updated anyway.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Domain.Entity).IsAssignableFrom(t.ClrType)).ToList())
+            builder.Entity(type.ClrType).Property(nameof(Domain.Entity.Version)).IsConcurrencyToken();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -39,7 +39,11 @@ public static class Cli
 
     public static Process Start(TestDatabase database, params string[] args) => Start(database.ConnectionString, database.ProviderName, args);
 
-    private static Process Start(string connection, string provider, string[] args)
+    /// <summary>A verb with configuration of its own, given as the environment gives it in production (<c>Section__Key</c>).</summary>
+    public static Process Start(TestDatabase database, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(database.ConnectionString, database.ProviderName, args, environment);
+
+    private static Process Start(string connection, string provider, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -54,6 +58,7 @@ public static class Cli
         info.ArgumentList.Add("--provider");
         info.ArgumentList.Add(provider);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
     }
 }

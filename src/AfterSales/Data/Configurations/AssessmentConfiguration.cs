@@ -10,7 +10,6 @@ internal sealed class PolicyVersionConfiguration : IEntityTypeConfiguration<Poli
 {
     public void Configure(EntityTypeBuilder<PolicyVersion> b)
     {
-        b.Property(v => v.Version).IsConcurrencyToken();
         b.HasIndex(v => v.Number).IsUnique();
         b.Property(v => v.Name).HasMaxLength(200);
         b.Property(v => v.DecisionNote).HasMaxLength(1000);
@@ -25,7 +24,6 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
 {
     public void Configure(EntityTypeBuilder<Incident> b)
     {
-        b.Property(i => i.Version).IsConcurrencyToken();
         b.Property(i => i.Kind).HasMaxLength(40);
         b.Property(i => i.Description).HasMaxLength(2000);
         b.Property(i => i.WaiverReason).HasMaxLength(500);
@@ -67,7 +65,6 @@ internal sealed class MonthCloseConfiguration : IEntityTypeConfiguration<MonthCl
 {
     public void Configure(EntityTypeBuilder<MonthClose> b)
     {
-        b.Property(c => c.Version).IsConcurrencyToken();
         // One close per month: a second one, from any instance, fails here and changes nothing.
         b.HasIndex(c => new { c.Year, c.Month }).IsUnique();
         b.Ignore(c => c.Text);

@@ -20,7 +20,6 @@ internal sealed class SpecialCaseConfiguration : IEntityTypeConfiguration<Specia
     public void Configure(EntityTypeBuilder<SpecialCase> b)
     {
         b.ToTable("SpecialCases");
-        b.Property(c => c.Version).IsConcurrencyToken();
         b.Property(c => c.Reason).HasMaxLength(SpecialCase.MaxReason);
         b.HasIndex(c => new { c.StaffId, c.From });
         b.HasOne<Staff>().WithMany().HasForeignKey(c => c.StaffId).OnDelete(DeleteBehavior.Restrict);
@@ -33,7 +32,6 @@ internal sealed class PhoneEventConfiguration : IEntityTypeConfiguration<PhoneEv
     public void Configure(EntityTypeBuilder<PhoneEvent> b)
     {
         b.ToTable("PhoneEvents");
-        b.Property(e => e.Version).IsConcurrencyToken();
         b.Property(e => e.Note).HasMaxLength(PhoneEvent.MaxNote);
         b.Ignore(e => e.AwaitsRestoration);
         b.HasIndex(e => new { e.StaffId, e.At });

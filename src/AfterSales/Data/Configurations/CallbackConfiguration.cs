@@ -11,7 +11,6 @@ internal sealed class CallbackConfiguration : IEntityTypeConfiguration<Callback>
 {
     public void Configure(EntityTypeBuilder<Callback> b)
     {
-        b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.IsDone);
         b.Property(c => c.Notes).HasMaxLength(Callback.MaxNotesLength);
         // One entry per job and reason: a job drawn by sample and scored low is called once for each reason at most.

@@ -9,7 +9,6 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> b)
     {
-        b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.Code).HasMaxLength(40);
         b.Property(p => p.Name).HasMaxLength(200);
         b.Property(p => p.Category).HasMaxLength(100);
@@ -26,7 +25,6 @@ internal sealed class ProductFileConfiguration : IEntityTypeConfiguration<Produc
 {
     public void Configure(EntityTypeBuilder<ProductFile> b)
     {
-        b.Property(f => f.Version).IsConcurrencyToken();
         b.Property(f => f.FileName).HasMaxLength(260);
         b.Property(f => f.ContentType).HasMaxLength(100);
     }
@@ -37,7 +35,6 @@ internal sealed class InstalledEquipmentConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<InstalledEquipment> b)
     {
         b.ToTable("Equipment");
-        b.Property(e => e.Version).IsConcurrencyToken();
         b.Property(e => e.SerialNumber).HasMaxLength(60);
         b.Property(e => e.Kind).HasMaxLength(50);
         b.Property(e => e.Model).HasMaxLength(100);

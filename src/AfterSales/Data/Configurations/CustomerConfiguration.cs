@@ -10,7 +10,6 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
 {
     public void Configure(EntityTypeBuilder<Customer> b)
     {
-        b.Property(c => c.Version).IsConcurrencyToken();
         b.Property(c => c.Code).HasMaxLength(20);
         b.Property(c => c.Name).HasMaxLength(100);
         b.Property(c => c.Phone).HasMaxLength(20);
@@ -30,7 +29,6 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
 {
     public void Configure(EntityTypeBuilder<Site> b)
     {
-        b.Property(s => s.Version).IsConcurrencyToken();
         b.Property(s => s.Name).HasMaxLength(100);
         b.Property(s => s.City).HasMaxLength(50);
         b.Property(s => s.Address).HasMaxLength(300);
@@ -45,7 +43,6 @@ internal sealed class SiteContactConfiguration : IEntityTypeConfiguration<SiteCo
 {
     public void Configure(EntityTypeBuilder<SiteContact> b)
     {
-        b.Property(c => c.Version).IsConcurrencyToken();
         b.Property(c => c.Name).HasMaxLength(100);
         b.Property(c => c.Phone).HasMaxLength(20);
     }

@@ -10,7 +10,6 @@ internal sealed class DailyReportConfiguration : IEntityTypeConfiguration<DailyR
 {
     public void Configure(EntityTypeBuilder<DailyReport> b)
     {
-        b.Property(r => r.Version).IsConcurrencyToken();
         b.Property(r => r.Text).HasMaxLength(DailyReport.MaxTextLength);
         b.Property(r => r.GatewayId).HasMaxLength(DailyReport.MaxGatewayIdLength);
         b.Property(r => r.SenderPhone).HasMaxLength(DailyReport.MaxSenderLength);
@@ -29,7 +28,6 @@ internal sealed class DailyReportEntryConfiguration : IEntityTypeConfiguration<D
 {
     public void Configure(EntityTypeBuilder<DailyReportEntry> b)
     {
-        b.Property(e => e.Version).IsConcurrencyToken();
         b.Property(e => e.Label).HasMaxLength(1);
         b.Property(e => e.Subject).HasMaxLength(DailyReportEntry.MaxFieldLength);
         b.Property(e => e.Place).HasMaxLength(DailyReportEntry.MaxFieldLength);
@@ -45,7 +43,6 @@ internal sealed class DailyReportJudgementConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<DailyReportJudgement> b)
     {
-        b.Property(j => j.Version).IsConcurrencyToken();
         b.Ignore(j => j.RaisesIncident);
         b.Ignore(j => j.IncidentKind);
         // One judgement per technician and day: a rerun or a second instance inserts nothing twice.

@@ -11,7 +11,6 @@ internal sealed class DispatchProposalConfiguration : IEntityTypeConfiguration<D
 {
     public void Configure(EntityTypeBuilder<DispatchProposal> b)
     {
-        b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.CreatedBy).HasMaxLength(100);
         b.HasIndex(p => new { p.RegionId, p.Day });
         // The overnight run inserts one proposal per region and day; a second instance's insert fails here.
@@ -26,7 +25,6 @@ internal sealed class DispatchProposalLineConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<DispatchProposalLine> b)
     {
-        b.Property(l => l.Version).IsConcurrencyToken();
         b.HasIndex(l => new { l.ProposalId, l.WorkOrderId }).IsUnique();
         b.HasOne<WorkOrder>().WithMany().HasForeignKey(l => l.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Staff>().WithMany().HasForeignKey(l => l.TechnicianId).OnDelete(DeleteBehavior.Restrict);

@@ -11,7 +11,6 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
 {
     public void Configure(EntityTypeBuilder<Receipt> b)
     {
-        b.Property(r => r.Version).IsConcurrencyToken();
         b.Property(r => r.Number).HasMaxLength(30);
         b.Property(r => r.Series).HasMaxLength(20);
         b.HasIndex(r => r.Number).IsUnique();
@@ -57,7 +56,6 @@ internal sealed class CashHandInConfiguration : IEntityTypeConfiguration<CashHan
 {
     public void Configure(EntityTypeBuilder<CashHandIn> b)
     {
-        b.Property(h => h.Version).IsConcurrencyToken();
         b.Property(h => h.Note).HasMaxLength(500);
         b.Ignore(h => h.IsConfirmed);
         b.Ignore(h => h.Billed);

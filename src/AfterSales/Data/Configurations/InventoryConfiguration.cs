@@ -12,7 +12,6 @@ internal sealed class StockItemConfiguration : IEntityTypeConfiguration<StockIte
 {
     public void Configure(EntityTypeBuilder<StockItem> b)
     {
-        b.Property(i => i.Version).IsConcurrencyToken();
         b.Property(i => i.Code).HasMaxLength(30);
         b.HasIndex(i => i.Code).IsUnique();
         b.Property(i => i.Name).HasMaxLength(100);
@@ -25,7 +24,6 @@ internal sealed class StockLocationConfiguration : IEntityTypeConfiguration<Stoc
 {
     public void Configure(EntityTypeBuilder<StockLocation> b)
     {
-        b.Property(l => l.Version).IsConcurrencyToken();
         b.Property(l => l.Name).HasMaxLength(100);
         b.HasIndex(l => l.TechnicianId).IsUnique();
         b.HasIndex(l => new { l.RegionId, l.Kind });
@@ -58,7 +56,6 @@ internal sealed class PartReturnConfiguration : IEntityTypeConfiguration<PartRet
 {
     public void Configure(EntityTypeBuilder<PartReturn> b)
     {
-        b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.Note).HasMaxLength(500);
         b.Property(p => p.Carrier).HasMaxLength(50);
         b.Property(p => p.TrackingNumber).HasMaxLength(50);
@@ -84,7 +81,6 @@ internal sealed class GoodsCheckConfiguration : IEntityTypeConfiguration<GoodsCh
 {
     public void Configure(EntityTypeBuilder<GoodsCheck> b)
     {
-        b.Property(g => g.Version).IsConcurrencyToken();
         b.HasIndex(g => g.WorkOrderId).IsUnique();
         b.Ignore(g => g.HasOpenProblem);
         b.HasOne<WorkOrder>().WithMany().HasForeignKey(g => g.WorkOrderId).OnDelete(DeleteBehavior.Restrict);
@@ -111,7 +107,6 @@ internal sealed class StocktakeConfiguration : IEntityTypeConfiguration<Stocktak
 {
     public void Configure(EntityTypeBuilder<Stocktake> b)
     {
-        b.Property(s => s.Version).IsConcurrencyToken();
         b.HasIndex(s => new { s.LocationId, s.State });
         b.HasOne<StockLocation>().WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Staff>().WithMany().HasForeignKey(s => s.StartedById).OnDelete(DeleteBehavior.Restrict);

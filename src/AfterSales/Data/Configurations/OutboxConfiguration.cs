@@ -8,7 +8,6 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> b)
     {
-        b.Property(m => m.Version).IsConcurrencyToken();
         b.Property(m => m.RecipientName).HasMaxLength(100);
         b.Property(m => m.Phone).HasMaxLength(30);
         b.Property(m => m.Topic).HasMaxLength(60);

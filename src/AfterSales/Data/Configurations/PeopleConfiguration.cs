@@ -10,7 +10,6 @@ internal sealed class SalesLeadConfiguration : IEntityTypeConfiguration<SalesLea
 {
     public void Configure(EntityTypeBuilder<SalesLead> b)
     {
-        b.Property(l => l.Version).IsConcurrencyToken();
         b.Property(l => l.Wants).HasMaxLength(SalesLead.MaxWantsLength);
         b.Property(l => l.OutcomeNote).HasMaxLength(SalesLead.MaxNoteLength);
         b.Property(l => l.RewardPolicyVersion).HasMaxLength(40);
@@ -64,7 +63,6 @@ internal sealed class ResignationConfiguration : IEntityTypeConfiguration<Resign
 {
     public void Configure(EntityTypeBuilder<Resignation> b)
     {
-        b.Property(r => r.Version).IsConcurrencyToken();
 
         b.Property(r => r.Reason).HasMaxLength(Resignation.MaxReasonLength);
         b.Property(r => r.DecisionNote).HasMaxLength(Resignation.MaxNoteLength);

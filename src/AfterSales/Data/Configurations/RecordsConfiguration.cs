@@ -11,7 +11,6 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
     public void Configure(EntityTypeBuilder<ServiceRecord> b)
     {
         b.ToTable("ServiceRecords");
-        b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.Number);
         b.Ignore(r => r.IsSigned);
         b.Property(r => r.WorkOrderNumber).HasMaxLength(20);
@@ -87,7 +86,6 @@ internal sealed class RecordLinkConfiguration : IEntityTypeConfiguration<RecordL
     public void Configure(EntityTypeBuilder<RecordLink> b)
     {
         b.ToTable("RecordLinks");
-        b.Property(l => l.Version).IsConcurrencyToken();
         b.Property(l => l.TokenHash).HasMaxLength(64);
         b.HasIndex(l => l.TokenHash).IsUnique();
         b.HasIndex(l => l.RecordId);

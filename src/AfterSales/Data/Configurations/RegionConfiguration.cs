@@ -9,7 +9,6 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
 {
     public void Configure(EntityTypeBuilder<Region> b)
     {
-        b.Property(r => r.Version).IsConcurrencyToken();
         b.Property(r => r.Code).HasMaxLength(20);
         b.Property(r => r.Name).HasMaxLength(100);
         b.Property(r => r.City).HasMaxLength(100);

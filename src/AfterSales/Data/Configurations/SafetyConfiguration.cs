@@ -12,7 +12,6 @@ internal sealed class SafetyAgreementConfiguration : IEntityTypeConfiguration<Sa
 {
     public void Configure(EntityTypeBuilder<SafetyAgreement> b)
     {
-        b.Property(a => a.Version).IsConcurrencyToken();
         b.Property(a => a.FileName).HasMaxLength(SafetyAgreement.MaxFileNameLength);
         b.Property(a => a.ContentType).HasMaxLength(100);
         b.Property(a => a.Note).HasMaxLength(SafetyAgreement.MaxNoteLength);
@@ -26,7 +25,6 @@ internal sealed class PermitTemplateConfiguration : IEntityTypeConfiguration<Per
 {
     public void Configure(EntityTypeBuilder<PermitTemplate> b)
     {
-        b.Property(t => t.Version).IsConcurrencyToken();
         b.Property(t => t.Name).HasMaxLength(PermitTemplate.MaxNameLength);
         b.Property(t => t.EquipmentKinds).HasMaxLength(PermitTemplate.MaxKindsLength);
         b.Ignore(t => t.Kinds);
@@ -47,7 +45,6 @@ internal sealed class PermitToWorkConfiguration : IEntityTypeConfiguration<Permi
 {
     public void Configure(EntityTypeBuilder<PermitToWork> b)
     {
-        b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.TemplateName).HasMaxLength(PermitTemplate.MaxNameLength);
         b.Property(p => p.WasteOilNote).HasMaxLength(PermitToWork.MaxNoteLength);
         b.Ignore(p => p.State);
@@ -79,7 +76,6 @@ internal sealed class SafetyViolationConfiguration : IEntityTypeConfiguration<Sa
 {
     public void Configure(EntityTypeBuilder<SafetyViolation> b)
     {
-        b.Property(v => v.Version).IsConcurrencyToken();
         b.Property(v => v.Description).HasMaxLength(SafetyViolation.MaxTextLength);
         b.Property(v => v.ReportedBy).HasMaxLength(SafetyViolation.MaxReporterLength);
         b.Property(v => v.ReportFileName).HasMaxLength(SafetyAgreement.MaxFileNameLength);

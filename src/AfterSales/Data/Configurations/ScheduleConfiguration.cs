@@ -10,7 +10,6 @@ internal sealed class TimeOffConfiguration : IEntityTypeConfiguration<TimeOff>
     public void Configure(EntityTypeBuilder<TimeOff> b)
     {
         b.ToTable("TimeOff");
-        b.Property(t => t.Version).IsConcurrencyToken();
         b.Property(t => t.Note).HasMaxLength(500);
         b.HasIndex(t => new { t.StaffId, t.FirstDay });
         b.HasIndex(t => t.LastDay);
@@ -24,7 +23,6 @@ internal sealed class WorkingHoursConfiguration : IEntityTypeConfiguration<Worki
     public void Configure(EntityTypeBuilder<WorkingHours> b)
     {
         b.ToTable("WorkingHours");
-        b.Property(w => w.Version).IsConcurrencyToken();
         b.Ignore(w => w.IsOff);
         b.HasIndex(w => new { w.StaffId, w.Day }).IsUnique();
         b.HasOne<Staff>().WithMany().HasForeignKey(w => w.StaffId).OnDelete(DeleteBehavior.Cascade);
@@ -35,7 +33,6 @@ internal sealed class TechnicianSkillConfiguration : IEntityTypeConfiguration<Te
 {
     public void Configure(EntityTypeBuilder<TechnicianSkill> b)
     {
-        b.Property(s => s.Version).IsConcurrencyToken();
         b.Property(s => s.Name).HasMaxLength(TechnicianSkill.MaxLength);
         b.HasIndex(s => new { s.StaffId, s.Name }).IsUnique();
         b.HasIndex(s => s.Name);

@@ -9,7 +9,6 @@ internal sealed class StaffConfiguration : IEntityTypeConfiguration<Staff>
 {
     public void Configure(EntityTypeBuilder<Staff> b)
     {
-        b.Property(s => s.Version).IsConcurrencyToken();
         b.Property(s => s.StaffNumber).HasMaxLength(20);
         b.Property(s => s.Name).HasMaxLength(100);
         b.Property(s => s.Phone).HasMaxLength(20);

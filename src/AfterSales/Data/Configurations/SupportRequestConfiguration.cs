@@ -9,7 +9,6 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
 {
     public void Configure(EntityTypeBuilder<SupportRequest> b)
     {
-        b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.IsOpen);
         b.Property(r => r.Question).HasMaxLength(SupportRequest.MaxQuestionLength);
         b.Property(r => r.Answer).HasMaxLength(SupportRequest.MaxAnswerLength);

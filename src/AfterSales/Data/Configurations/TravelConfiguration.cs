@@ -12,7 +12,6 @@ internal sealed class TripConfiguration : IEntityTypeConfiguration<Trip>
 {
     public void Configure(EntityTypeBuilder<Trip> b)
     {
-        b.Property(t => t.Version).IsConcurrencyToken();
         b.Property(t => t.Destination).HasMaxLength(100);
         b.Property(t => t.Purpose).HasMaxLength(500);
         b.Property(t => t.HomeStation).HasMaxLength(50);
@@ -45,7 +44,6 @@ internal sealed class TripTicketConfiguration : IEntityTypeConfiguration<TripTic
 {
     public void Configure(EntityTypeBuilder<TripTicket> b)
     {
-        b.Property(t => t.Version).IsConcurrencyToken();
         b.Property(t => t.BoardingPlace).HasMaxLength(50);
         b.Property(t => t.ArrivalPlace).HasMaxLength(50);
         b.Property(t => t.PhotoType).HasMaxLength(40);
@@ -56,7 +54,6 @@ internal sealed class TripExpenseConfiguration : IEntityTypeConfiguration<TripEx
 {
     public void Configure(EntityTypeBuilder<TripExpense> b)
     {
-        b.Property(e => e.Version).IsConcurrencyToken();
         b.Property(e => e.Description).HasMaxLength(200);
         b.Property(e => e.ReceiptType).HasMaxLength(40);
         b.Property(e => e.FalseNote).HasMaxLength(500);

@@ -12,7 +12,6 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
 {
     public void Configure(EntityTypeBuilder<WorkOrder> b)
     {
-        b.Property(w => w.Version).IsConcurrencyToken();
         b.Ignore(w => w.Number);
         b.Ignore(w => w.IsOpen);
         b.Property(w => w.Description).HasMaxLength(2000);
@@ -61,7 +60,6 @@ internal sealed class WorkOrderContactConfiguration : IEntityTypeConfiguration<W
 {
     public void Configure(EntityTypeBuilder<WorkOrderContact> b)
     {
-        b.Property(c => c.Version).IsConcurrencyToken();
         b.Property(c => c.ConstructionProgress).HasMaxLength(1000);
         b.Property(c => c.Notes).HasMaxLength(2000);
         b.Property(c => c.Required).HasConversion<int>();
@@ -73,7 +71,6 @@ internal sealed class WorkOrderItemConfiguration : IEntityTypeConfiguration<Work
 {
     public void Configure(EntityTypeBuilder<WorkOrderItem> b)
     {
-        b.Property(i => i.Version).IsConcurrencyToken();
         b.HasOne<Product>().WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<InstalledEquipment>().WithMany().HasForeignKey(i => i.EquipmentId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -83,7 +80,6 @@ internal sealed class ChecklistItemConfiguration : IEntityTypeConfiguration<Chec
 {
     public void Configure(EntityTypeBuilder<ChecklistItem> b)
     {
-        b.Property(i => i.Version).IsConcurrencyToken();
         b.Property(i => i.Code).HasMaxLength(50);
         b.Ignore(i => i.IsDone);
         b.HasIndex(i => new { i.WorkOrderId, i.Position });
@@ -95,7 +91,6 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
 {
     public void Configure(EntityTypeBuilder<Visit> b)
     {
-        b.Property(v => v.Version).IsConcurrencyToken();
         b.Ignore(v => v.IsOver);
         b.Property(v => v.Present).HasConversion<int>();
         b.Property(v => v.PresentOthers).HasMaxLength(200);
@@ -114,7 +109,6 @@ internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measur
 {
     public void Configure(EntityTypeBuilder<Measurement> b)
     {
-        b.Property(m => m.Version).IsConcurrencyToken();
         b.Property(m => m.Name).HasMaxLength(Measurement.MaxNameLength);
         b.Property(m => m.Value).HasPrecision(12, 3);
         b.Property(m => m.Note).HasMaxLength(500);
@@ -127,7 +121,6 @@ internal sealed class CommissioningTestConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<CommissioningTest> b)
     {
-        b.Property(t => t.Version).IsConcurrencyToken();
         b.Ignore(t => t.Passed);
         b.Property(t => t.Notes).HasMaxLength(1000);
         b.HasOne<WorkOrderItem>().WithMany().HasForeignKey(t => t.WorkOrderItemId).OnDelete(DeleteBehavior.Restrict);
@@ -139,7 +132,6 @@ internal sealed class VisitPhotoConfiguration : IEntityTypeConfiguration<VisitPh
 {
     public void Configure(EntityTypeBuilder<VisitPhoto> b)
     {
-        b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.ContentType).HasMaxLength(30);
         b.Property(p => p.Caption).HasMaxLength(VisitPhoto.MaxCaptionLength);
         b.HasIndex(p => p.WorkOrderId);
@@ -153,7 +145,6 @@ internal sealed class WorkOrderHelperConfiguration : IEntityTypeConfiguration<Wo
 {
     public void Configure(EntityTypeBuilder<WorkOrderHelper> b)
     {
-        b.Property(h => h.Version).IsConcurrencyToken();
         b.HasIndex(h => new { h.WorkOrderId, h.StaffId }).IsUnique();
         b.HasIndex(h => h.StaffId);
         b.HasOne<Staff>().WithMany().HasForeignKey(h => h.StaffId).OnDelete(DeleteBehavior.Restrict);
@@ -164,7 +155,6 @@ internal sealed class TechnicianChangeRequestConfiguration : IEntityTypeConfigur
 {
     public void Configure(EntityTypeBuilder<TechnicianChangeRequest> b)
     {
-        b.Property(r => r.Version).IsConcurrencyToken();
         b.Property(r => r.Reason).HasMaxLength(500);
         b.Property(r => r.DecisionNote).HasMaxLength(500);
         b.HasIndex(r => r.State);
@@ -179,7 +169,6 @@ internal sealed class FitProblemConfiguration : IEntityTypeConfiguration<FitProb
 {
     public void Configure(EntityTypeBuilder<FitProblem> b)
     {
-        b.Property(f => f.Version).IsConcurrencyToken();
         b.Property(f => f.Problem).HasMaxLength(1000);
         b.Property(f => f.Alternative).HasMaxLength(1000);
         b.HasOne<WorkOrderItem>().WithMany().HasForeignKey(f => f.WorkOrderItemId).OnDelete(DeleteBehavior.Restrict);
