@@ -2676,6 +2676,8 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.HasIndex("WorkOrderId")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("RegionId", "SignedAt");
 
                     b.ToTable("ServiceRecords", (string)null);
@@ -4174,6 +4176,8 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.HasIndex("RegionId", "State");
 
                     b.HasIndex("TechnicianId", "State");
+
+                    b.HasIndex("RegionId", "ReceivedAt", "Id");
 
                     b.ToTable("WorkOrders");
                 });

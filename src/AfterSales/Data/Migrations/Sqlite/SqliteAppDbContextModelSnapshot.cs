@@ -2577,6 +2577,8 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.HasIndex("WorkOrderId")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("RegionId", "SignedAt");
 
                     b.ToTable("ServiceRecords", (string)null);
@@ -4025,6 +4027,8 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.HasIndex("RegionId", "State");
 
                     b.HasIndex("TechnicianId", "State");
+
+                    b.HasIndex("RegionId", "ReceivedAt", "Id");
 
                     b.ToTable("WorkOrders");
                 });
