@@ -41,5 +41,7 @@ set +e
 python3 bench/Load/faults.py
 status=$?
 set -e
-if grep -qE '^fail:|Unhandled' "$log"; then echo "== app log (errors, first 20):"; grep -E -A3 '^fail:|Unhandled' "$log" | head -60; fi
+# Expected while PostgreSQL is down: 57P01/57P03 and connection refused. Anything else is worth a look.
+echo "== app log: $(grep -c '^fail:' "$log" || true) errors logged; kinds:"
+grep -oE 'Npgsql[A-Za-z.]*Exception[^:]*: [0-9A-Z]{5}: [^.]*|Unhandled exception[^.]*|SocketException[^.]*' "$log" | sort | uniq -c | sort -rn | sed -n 1,10p || true
 exit $status
