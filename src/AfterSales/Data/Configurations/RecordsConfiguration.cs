@@ -26,6 +26,8 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
         b.HasIndex(r => r.WorkOrderId).IsUnique();
         b.HasIndex(r => new { r.RegionId, r.SignedAt });
         b.HasIndex(r => r.TechnicianId);
+        // The records list, newest first: walked in index order until a page of visible ones is found.
+        b.HasIndex(r => new { r.CreatedAt, r.Id });
         b.HasOne<WorkOrder>().WithMany().HasForeignKey(r => r.WorkOrderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Visit>().WithMany().HasForeignKey(r => r.VisitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Staff>().WithMany().HasForeignKey(r => r.TechnicianId).OnDelete(DeleteBehavior.Restrict);

@@ -23,6 +23,8 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         // Flags are stored as their number: a combination has no single name.
         b.Property(w => w.Required).HasConversion<int>();
         b.HasIndex(w => new { w.RegionId, w.State });
+        // A region's list, newest first (the manager's /WorkOrders): read in index order instead of sorting the region's jobs.
+        b.HasIndex(w => new { w.RegionId, w.ReceivedAt, w.Id });
         b.HasIndex(w => new { w.TechnicianId, w.State });
         b.HasIndex(w => w.CustomerId);
         b.HasIndex(w => w.FirstContactDueAt);

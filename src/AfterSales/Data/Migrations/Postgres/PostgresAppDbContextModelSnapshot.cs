@@ -1471,6 +1471,7 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1724,6 +1725,7 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int?>("WorkOrderId")
@@ -1814,6 +1816,7 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1987,6 +1990,7 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2040,6 +2044,7 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2281,6 +2286,7 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2384,6 +2390,7 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2424,6 +2431,7 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2476,6 +2484,7 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,3)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2551,6 +2560,7 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Via")
@@ -2675,6 +2685,8 @@ namespace AfterSales.Data.Migrations.Postgres
 
                     b.HasIndex("WorkOrderId")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("RegionId", "SignedAt");
 
@@ -2886,6 +2898,7 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2954,6 +2967,7 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -4174,6 +4188,8 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.HasIndex("RegionId", "State");
 
                     b.HasIndex("TechnicianId", "State");
+
+                    b.HasIndex("RegionId", "ReceivedAt", "Id");
 
                     b.ToTable("WorkOrders");
                 });
