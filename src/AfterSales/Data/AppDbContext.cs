@@ -142,6 +142,34 @@ public abstract class AppDbContext(DbContextOptions options, AuditActor actor, T
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var key = MarkRequestApplied();
+        try
+        {
+            return await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            if (key is not null) key.State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>
+    /// A request sent with an idempotency key: its changes and the mark "applied" on its key are written in one transaction,
+    /// so after a crash between the commit and the kept answer a retry is known to be a repeat (and not run again), and a
+    /// key without the mark is known to have changed nothing.
+    /// </summary>
+    private Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Infrastructure.IdempotentRequest>? MarkRequestApplied()
+    {
+        if (actor.IdempotentRequestId is not { } id) return null;
+        var key = Entry(new Infrastructure.IdempotentRequest { Id = id });
+        key.State = EntityState.Unchanged;
+        key.Property(r => r.AppliedAt).CurrentValue = clock.GetUtcNow();
+        key.Property(r => r.AppliedAt).IsModified = true;
+        return key;
+    }
+
+    private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         ChangeTracker.DetectChanges();
         var pending = AuditTrail.Collect(ChangeTracker);
         if (pending.Count == 0)

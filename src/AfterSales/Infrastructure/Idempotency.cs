@@ -28,6 +28,11 @@ public sealed class IdempotentRequest
     public string RequestHash { get; set; } = "";
     /// <summary>Null while the first request with the key is still running.</summary>
     public int? StatusCode { get; set; }
+    /// <summary>
+    /// When the request's changes were committed: written by its save in the same transaction (AppDbContext). Null: it
+    /// changed nothing (yet). Set with no <see cref="StatusCode"/>: the server died between its commit and keeping the answer.
+    /// </summary>
+    public DateTimeOffset? AppliedAt { get; set; }
     public string? ContentType { get; set; }
     public string? Location { get; set; }
     public byte[]? ResponseBody { get; set; }
@@ -95,11 +100,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
                     .SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key);
                 if (earlier is not null)
                 {
+                    // A key left running is taken over only when its request changed nothing: one that was applied is never run again.
                     var expired = earlier.CreatedAt < now - Idempotency.Lifetime
-                        || (earlier.StatusCode is null && earlier.CreatedAt < now - Idempotency.AbandonedAfter);
+                        || (earlier.StatusCode is null && earlier.AppliedAt is null && earlier.CreatedAt < now - Idempotency.AbandonedAfter);
                     if (!expired)
                     {
-                        await AnswerRepeatAsync(http, earlier, row);
+                        await AnswerRepeatAsync(http, earlier, row, now);
                         return;
                     }
                     await db.Set<IdempotentRequest>().Where(r => r.Id == earlier.Id).ExecuteDeleteAsync();
@@ -123,11 +129,27 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
         await RunAndKeepAsync(http, row);
     }
 
-    private static async Task AnswerRepeatAsync(HttpContext http, IdempotentRequest earlier, IdempotentRequest now)
+    private static async Task AnswerRepeatAsync(HttpContext http, IdempotentRequest earlier, IdempotentRequest repeat, DateTimeOffset now)
     {
-        if (earlier.Method != now.Method || earlier.Path != now.Path || earlier.RequestHash != now.RequestHash)
+        if (earlier.Method != repeat.Method || earlier.Path != repeat.Path || earlier.RequestHash != repeat.RequestHash)
         {
             await Idempotency.ProblemAsync(http, StatusCodes.Status422UnprocessableEntity, "IdempotencyKeyReused");
+            return;
+        }
+        if (earlier.StatusCode is null && earlier.AppliedAt < now - Idempotency.AnsweredWithin)
+        {
+            // Applied, but its answer was lost with the server: say "done" without the original body — the API with
+            // 204, a page form by sending the browser back to the page, which shows the change.
+            http.Response.Headers[Idempotency.ReplayHeader] = "true";
+            if (http.Request.Path.StartsWithSegments("/api"))
+            {
+                http.Response.StatusCode = StatusCodes.Status204NoContent;
+            }
+            else
+            {
+                http.Response.StatusCode = StatusCodes.Status303SeeOther;
+                http.Response.Headers.Location = earlier.Path;
+            }
             return;
         }
         if (earlier.StatusCode is not { } status)
@@ -151,6 +173,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
         var original = http.Response.Body;
         var capture = new CapturingStream(original, Idempotency.MaxStoredBody);
         http.Response.Body = capture;
+        Idempotency.Serving(http, row.Id);
         var ran = false;
         try
         {
@@ -170,6 +193,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             try
             {
+                // Whatever it answered, a request that committed changes keeps its key: running it again would repeat them.
+                done = done || await db.Set<IdempotentRequest>().AnyAsync(r => r.Id == row.Id && r.AppliedAt != null, CancellationToken.None);
                 if (done)
                 {
                     var body = ran && !capture.Overflowed ? capture.Captured : null;
@@ -273,13 +298,24 @@ public static class Idempotency
     /// <summary>A key still "running" after this long belongs to a request that died with its server.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
     public const int MaxStoredBody = 256 * 1024;
+    /// <summary>
+    /// How long after its commit a request may still be writing its answer; an applied key without an answer older than this
+    /// lost its answer with its server.
+    /// </summary>
+    public static readonly TimeSpan AnsweredWithin = TimeSpan.FromSeconds(30);
     internal static readonly object SeenItem = new();
+    private static readonly object RowItem = new();
+
+    /// <summary>The key row of the request being served (set while it runs), if the client sent a key.</summary>
+    public static long? RowOf(HttpContext http) => http.Items.TryGetValue(RowItem, out var id) ? (long?)id : null;
     internal static readonly object NotDoneItem = new();
 
     public static bool IsUnsafe(string method) =>
         HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
 
     public static IApplicationBuilder UseIdempotency(this IApplicationBuilder app) => app.UseMiddleware<IdempotencyMiddleware>();
+
+    internal static void Serving(HttpContext http, long rowId) => http.Items[RowItem] = rowId;
 
     /// <summary>Marks this request's answer as "nothing was done", so its key is not kept.</summary>
     public static void NothingDone(HttpContext http) => http.Items[NotDoneItem] = true;

@@ -152,6 +152,62 @@ public sealed class IdempotencyTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_request_whose_server_died_after_its_commit_is_never_run_again_and_its_retry_hears_it_was_done(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var id = await CreateJobAsync(app);
+        var tech = await app.LogInAsync("tech01");
+        var body = new { outcome = "NoAnswer", version = await VersionAsync(app, id) };
+        var key = Guid.NewGuid().ToString();
+        Assert.Equal(HttpStatusCode.OK, (await PostJsonAsync(tech, $"/api/work-orders/{id}/contacts", body, key)).StatusCode);
+        // The change and the mark "applied" were written together.
+        Assert.NotNull(await app.DbAsync(d => d.Set<AfterSales.Infrastructure.IdempotentRequest>().Where(r => r.Key == key).Select(r => r.AppliedAt).SingleAsync()));
+
+        // The server is killed after the commit, before it kept the answer (issue 12's fault run found this).
+        await app.DbAsync(d => d.Set<AfterSales.Infrastructure.IdempotentRequest>().Where(r => r.Key == key)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.StatusCode, (int?)null).SetProperty(r => r.ResponseBody, (byte[]?)null)));
+        // Right away it may still be writing its answer: "in progress", ask again.
+        var soon = await PostJsonAsync(tech, $"/api/work-orders/{id}/contacts", body, key);
+        Assert.Equal(HttpStatusCode.Conflict, soon.StatusCode);
+        Assert.Equal("RequestInProgress", (await soon.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        // Later — even past the time after which a key that changed nothing is taken over — it is done, and not run again.
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(11));
+        var later = await PostJsonAsync(tech, $"/api/work-orders/{id}/contacts", body, key);
+        Assert.Equal(HttpStatusCode.NoContent, later.StatusCode);
+        Assert.Equal("true", later.Headers.GetValues("Idempotent-Replay").Single());
+        Assert.Equal(1, await ContactCountAsync(app, id));
+
+        // A page form in the same plight is sent back to its page, which shows the change.
+        var page = $"/WorkOrders/Details/{id}";
+        var formKey = Guid.NewGuid().ToString();
+        var fields = new Dictionary<string, string>
+        {
+            ["outcome"] = "Reached", ["progress"] = "水电已完成", ["version"] = (await VersionAsync(app, id)).ToString(), ["__idempotency"] = formKey,
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(tech, page, fields, page + "?handler=Contact")).StatusCode);
+        await app.DbAsync(d => d.Set<AfterSales.Infrastructure.IdempotentRequest>().Where(r => r.Key == formKey)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.StatusCode, (int?)null).SetProperty(r => r.Location, (string?)null)));
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        var retried = await TestApp.PostFormAsync(tech, page, fields, page + "?handler=Contact");
+        Assert.Equal(HttpStatusCode.SeeOther, retried.StatusCode);
+        Assert.Equal(page, retried.Headers.Location?.OriginalString);
+        Assert.Equal(2, await ContactCountAsync(app, id));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_request_refused_by_a_concurrent_save_leaves_its_key_unapplied_and_released(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var id = await CreateJobAsync(app);
+        var tech = await app.LogInAsync("tech01");
+        var key = Guid.NewGuid().ToString();
+        var stale = await PostJsonAsync(tech, $"/api/work-orders/{id}/contacts", new { outcome = "NoAnswer", version = await VersionAsync(app, id) - 1 }, key);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.False(await app.DbAsync(d => d.Set<AfterSales.Infrastructure.IdempotentRequest>().AnyAsync(r => r.Key == key)));
+        Assert.Equal(0, await ContactCountAsync(app, id));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_key_is_forgotten_after_24_hours(Db db)
     {
         await using var app = await TestApp.StartAsync(db);

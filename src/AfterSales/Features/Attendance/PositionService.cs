@@ -59,7 +59,7 @@ public sealed class PositionService(AppDbContext db, IHttpContextAccessor http, 
     /// makes a batch of 20 cost several times one position (docs/attendance-benchmark.md). Positions are append-only and
     /// not audited, so nothing is lost by going around the change tracker.
     /// </summary>
-    private Task<int> InsertAsync(List<Position> rows)
+    private async Task InsertAsync(List<Position> rows)
     {
         var staff = rows.Select(r => r.StaffId).ToArray();
         var at = rows.Select(r => r.At.ToUniversalTime()).ToArray();
@@ -67,9 +67,14 @@ public sealed class PositionService(AppDbContext db, IHttpContextAccessor http, 
         var longitude = rows.Select(r => r.Longitude).ToArray();
         var accuracy = rows.Select(r => r.AccuracyMeters).ToArray();
         var received = rows.Select(r => r.ReceivedAt.ToUniversalTime()).ToArray();
-        return db.Database.ExecuteSqlAsync($"""
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Positions" ("StaffId", "At", "Latitude", "Longitude", "AccuracyMeters", "ReceivedAt")
             SELECT * FROM unnest({staff}, {at}, {latitude}, {longitude}, {accuracy}, {received})
             """);
+        // Nothing is tracked: this writes the phone's idempotency key as applied, in the batch's transaction, so a retry after
+        // a crash right after the commit is answered "done" and never inserts the batch twice.
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
     }
 }

@@ -4243,6 +4243,9 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContentType")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
