@@ -69,7 +69,7 @@ target() {
   esac
   local log="$dir/$name.log"
   local args=(-u "$url$path" --method "$method" --batch --level "$level" --risk "$risk" --threads "$threads"
-    --dbms "$dbms" --flush-session --output-dir "$dir/output" --disable-coloring --skip-waf --drop-set-cookie -v 1)
+    --dbms "$dbms" --flush-session --output-dir "$dir/output" --disable-coloring --skip-waf --drop-set-cookie --ignore-stdin -v 1)
   [[ -n "$cookie" ]] && args+=(--cookie "$cookie")
   [[ -n "$body" ]] && args+=(--data "$body" -H "Content-Type: application/json")
   # The session cookie, User-Agent and Referer are tested once (target login-headers); elsewhere only the app's parameters.
@@ -80,25 +80,47 @@ target() {
   [[ -n "$cookie" ]] && curl_args+=(-H "Cookie: $cookie")
   [[ -n "$body" ]] && curl_args+=(-H 'Content-Type: application/json' --data "$plain_body")
   local baseline; baseline="$(curl "${curl_args[@]}" "$url$plain_path")"
-  local marked="${path//[^*]/}${body//[^*]/}" points
-  points="${#marked}"
-  [[ "$points" == 0 ]] && points="all query parameters"
   local started=$SECONDS
   sqlmap "${args[@]}" >"$log" 2>&1 || true
-  local seconds=$((SECONDS - started)) verdict
-  if grep -q "identified the following injection point" "$log"; then
-    verdict="INJECTABLE: $(grep -E "^Parameter: " "$log" | sort -u | paste -sd ';' -)"
-    found=1
-  elif grep -q "all tested parameters do not appear to be injectable" "$log"; then
-    verdict="all tested parameters do not appear to be injectable"
-  else
-    verdict="NOT TESTED: $(grep -E '\[CRITICAL\]' "$log" | tail -1 | sed 's/^\[[0-9:]*\] \[CRITICAL\] //')"
-    untested=1
-  fi
-  local tested; tested="$(grep -oE "parameter '[^']+' does not seem to be injectable" "$log" | sed -E "s/parameter '([^']+)'.*/\1/" | paste -sd ',' - | sed 's/,/, /g')"
-  local codes; codes="$(grep -oE 'HTTP error codes detected during run:.*' "$log" | sed 's/HTTP error codes detected during run://' | tr -d '\r' | head -1)"
-  printf '| %s | %s | %s | `%s` | %s | %s | %s | %s | %s |\n' "$provider" "$name" "$who" "$method $path" "$baseline" \
-    "${tested:-$points}" "${codes:-none}" "$seconds" "$verdict" | tee -a "$summary"
+  local seconds=$((SECONDS - started)) row
+  row="$(python3 - "$log" "$path" "$body" <<'PY'
+import re, sys
+log, path, body = open(sys.argv[1], errors="replace").read(), sys.argv[2], sys.argv[3]
+# The injection points as the request names them: a query parameter, a JSON field, or a path segment.
+def points(text, json):
+    names = []
+    for m in re.finditer(r"\*", text):
+        before = text[:m.start()]
+        key = re.search(r'"(\w+)"\s*:\s*"?[^"]*$', before) if json else re.search(r"[?&](\w+)=[^&]*$", before)
+        names.append(("body " if json else "") + key.group(1) if key else "path " + before.rsplit("/", 1)[-1].split("?")[0])
+    return names
+marked = points(path, False) + points(body, True)
+# sqlmap's names: GET parameters by name, markers as '#1*' (URI) and 'JSON #1*' (body), counted per place.
+uri = [n for n in marked if not n.startswith("body ")]; js = [n for n in marked if n.startswith("body ")]
+def label(name):
+    m = re.fullmatch(r"(JSON )?#(\d+)\*", name)
+    if not m: return name
+    pool = js if m.group(1) else uri
+    i = int(m.group(2)) - 1
+    return pool[i] if i < len(pool) else name
+tested = [label(n) for n in re.findall(r"parameter '([^']+)' does not seem to be injectable", log)]
+codes = re.search(r"HTTP error codes detected during run:\s*\n?(.*)", log)
+if "identified the following injection point" in log:
+    verdict = "INJECTABLE: " + "; ".join(sorted(set(re.findall(r"^Parameter: (.*)$", log, re.M))))
+elif "all tested parameters do not appear to be injectable" in log:
+    verdict = "all tested parameters do not appear to be injectable"
+else:
+    critical = re.findall(r"\[CRITICAL\] (.*)", log)
+    verdict = "NOT TESTED: " + (critical[-1] if critical else "no verdict in the log")
+print("|".join([", ".join(tested) or "-", codes.group(1).strip() if codes else "none", verdict]))
+PY
+)"
+  local tested="${row%%|*}" rest="${row#*|}"
+  local codes="${rest%%|*}" verdict="${rest#*|}"
+  [[ "$verdict" == INJECTABLE* ]] && found=1
+  [[ "$verdict" == "NOT TESTED"* ]] && untested=1
+  printf '| %s | %s | %s | `%s` | %s | %s | %s | %s | %s |\n' "$provider" "$name" "$who" "$method ${path//\|/%7C}" "$baseline" \
+    "$tested" "$codes" "$seconds" "$verdict" | tee -a "$summary"
 }
 
 run_provider() {
@@ -167,14 +189,17 @@ run_provider() {
   target work-order-id manager GET "/api/work-orders/$workorder*"
   target customer-site-ids manager GET "/api/customers/$customer*/sites/$site*"
   target month-statement manager GET "/api/assessment/months/$month*"
+  # A code (staff number, phone) must be new for the create to get past its check to the INSERT: sqlmap's --eval gives each
+  # request a fresh one, unless that field is the one being injected (then it is left as sqlmap made it: None changes nothing).
   target customer-create manager POST /api/customers \
-    "{\"code\":\"SQLMAP1*\",\"name\":\"sqlmap probe*\",\"phone\":\"13800000000*\",\"regionId\":$region,\"technicianId\":null,\"soldBy\":\"shop*\",\"notes\":\"note*\"}"
+    "{\"code\":\"SQLMAP1*\",\"name\":\"sqlmap probe*\",\"phone\":\"13800000000*\",\"regionId\":$region,\"technicianId\":null,\"soldBy\":\"shop*\",\"notes\":\"note*\"}" \
+    --eval "import random; body = _locals['post'] or ''; code = 'SQLMAP%d' % random.randint(1000000, 9999999) if '\"code\":\"SQLMAP1\"' in body else None; del body"
   target customer-update manager PUT "/api/customers/$customer" \
-    "{\"code\":\"SQLMAP2*\",\"name\":\"sqlmap probe*\",\"phone\":\"13800000001*\",\"regionId\":$region,\"technicianId\":null,\"soldBy\":null,\"notes\":\"note*\",\"version\":1}"
+    "{\"code\":\"SQLMAP2*\",\"name\":\"sqlmap probe*\",\"phone\":\"13800000001*\",\"regionId\":$region,\"technicianId\":null,\"soldBy\":null,\"notes\":\"note*\",\"version\":0}"
   target work-order-intake manager POST /api/work-orders \
     "{\"kind\":\"Installation*\",\"customerId\":$customer,\"siteId\":$site,\"description\":\"sqlmap probe*\"}"
-  target stock-item-create manager POST /api/stock/items \
-    '{"code":"SQLMAP-1*","name":"probe*","kind":"Part","unit":"pc*","unitPrice":1.5}'
+  target stock-item-create manager POST /api/stock/items '{"code":"SQLMAP-1*","name":"probe*","kind":"Part","unit":"pc*","unitPrice":1.5}' \
+    --eval "import random; body = _locals['post'] or ''; code = 'SQLMAP-%d' % random.randint(1000000, 9999999) if '\"code\":\"SQLMAP-1\"' in body else None; del body"
 
   # Technician (tech01): own lists, a position batch, a lead, a contact note on an own job.
   target tech-work-orders technician GET '/api/work-orders?q=FJ*&open=true'
@@ -185,10 +210,12 @@ run_provider() {
   target work-order-contact technician POST "/api/work-orders/$tech_order*/contacts" \
     '{"outcome":"Reached*","constructionProgress":"walls*","notes":"sqlmap probe*","version":1}'
 
-  # Admin: accounts (string ids), the outbox's filters.
+  # Admin: accounts (string ids), a new staff member, the outbox's filters.
   target accounts-list admin GET '/api/admin/users?q=tech*&page=1&pageSize=20'
   target account-id admin GET "/api/admin/users/$account*"
-  target account-create admin POST /api/admin/users '{"staffId":null,"userName":"sqlmap*","password":"Sqlmap@2026x","confirmPassword":"Sqlmap@2026x"}'
+  target staff-create admin POST /api/staff \
+    "{\"staffNumber\":\"Q900*\",\"name\":\"sqlmap probe*\",\"phone\":\"137-0000-0001*\",\"role\":\"Technician*\",\"regionId\":$region,\"managerId\":null,\"skillLevel\":1,\"hireDate\":\"2026-11-01\"}" \
+    --eval "import random; body = _locals['post'] or ''; staffNumber = 'Q%d' % random.randint(100000, 999999) if '\"staffNumber\":\"Q900\"' in body else None; phone = '137-%04d-%04d' % (random.randint(0, 9999), random.randint(0, 9999)) if '\"phone\":\"137-0000-0001\"' in body else None; del body"
   target outbox-list admin GET "/api/outbox?q=x&topic=sms&from=$(date +%F)&to=$(date +%F)&page=1&pageSize=20"
 
   kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; app=""
