@@ -97,13 +97,13 @@ def points(text, json):
 marked = points(path, False) + points(body, True)
 # sqlmap's names: GET parameters by name, markers as '#1*' (URI) and 'JSON #1*' (body), counted per place.
 uri = [n for n in marked if not n.startswith("body ")]; js = [n for n in marked if n.startswith("body ")]
-def label(name):
-    m = re.fullmatch(r"(JSON )?#(\d+)\*", name)
+def label(place, name):
+    m = re.fullmatch(r"(?:JSON )?#(\d+)\*", name)
     if not m: return name
-    pool = js if m.group(1) else uri
-    i = int(m.group(2)) - 1
+    pool = uri if place == "URI" else js
+    i = int(m.group(1)) - 1
     return pool[i] if i < len(pool) else name
-tested = [label(n) for n in re.findall(r"parameter '([^']+)' does not seem to be injectable", log)]
+tested = [label(place, n) for place, n in re.findall(r"(?:\(custom\) )?(\w+)? ?parameter '([^']+)' does not seem to be injectable", log)]
 codes = re.search(r"HTTP error codes detected during run:\s*\n?(.*)", log)
 if "identified the following injection point" in log:
     verdict = "INJECTABLE: " + "; ".join(sorted(set(re.findall(r"^Parameter: (.*)$", log, re.M))))
@@ -148,12 +148,16 @@ run_provider() {
 
   manager="$(log_in fj.manager)"; technician="$(log_in tech01)"; admin="$(log_in admin)"
   # Real ids and values of the demo company, so that each request is a valid one before sqlmap changes it.
-  local customer site workorder tech_order staff product equipment region account month
+  local customer other other_technician site workorder tech_order tech_version tech_customer staff product equipment region account month
   customer="$(get "$manager" '/api/customers?pageSize=1' | json 'd["items"][0]["id"]')"
+  other="$(get "$manager" '/api/customers?pageSize=2' | json 'd["items"][1]["id"]')"
+  other_technician="$(get "$manager" "/api/customers/$other" | json 'd["technicianId"] or "null"')"
   site="$(get "$manager" "/api/customers/$customer" | json 'd["sites"][0]["id"]')"
   region="$(get "$manager" "/api/customers/$customer" | json 'd["regionId"]')"
   workorder="$(get "$manager" '/api/work-orders?pageSize=1' | json 'd["items"][0]["id"]')"
   tech_order="$(get "$technician" '/api/work-orders?open=true&pageSize=1' | json 'd["items"][0]["id"]')"
+  tech_version="$(get "$technician" '/api/work-orders?open=true&pageSize=1' | json 'd["items"][0]["version"]')"
+  tech_customer="$(get "$technician" '/api/customers?pageSize=1' | json 'd["items"][0]["id"]')"
   staff="$(get "$technician" '/api/auth/me' | json 'd["staffId"]')"
   product="$(get "$manager" '/api/products?pageSize=1' | json 'd["items"][0]["id"]')"
   equipment="$(get "$manager" '/api/equipment?pageSize=1' | json 'd["items"][0]["id"]')"
@@ -176,10 +180,10 @@ run_provider() {
   target customers-list manager GET "/api/customers?q=%E5%8E%A6%E9%97%A8&regionId=$region&technicianId=$staff&page=1&pageSize=20"
   target equipment-list manager GET "/api/equipment?q=A&kind=Boiler&productId=$product&warranty=active&customerId=$customer&page=1&pageSize=20"
   target staff-list manager GET "/api/staff?q=tech&role=Technician&regionId=$region&active=true&page=1&pageSize=20"
-  target incidents-list manager GET "/api/assessment/incidents?personId=$staff&kind=LateArrival&state=Open&month=$month&page=1&pageSize=20"
+  target incidents-list manager GET "/api/assessment/incidents?personId=$staff&kind=daily_report_missing&state=Recorded&month=$month&page=1&pageSize=20"
   target stock-items-list manager GET "/api/stock/items?q=P&kind=Part&page=1&pageSize=20"
   target records-list manager GET "/api/records?q=R&kind=Installation&signed=false&technicianId=$staff&page=1&pageSize=20"
-  target trips-list manager GET "/api/trips?q=T&state=Draft&travellerId=$staff&awaiting=false&page=1&pageSize=20"
+  target trips-list manager GET "/api/trips?q=T&state=Planned&travellerId=$staff&awaiting=false&page=1&pageSize=20"
   target leads-list manager GET "/api/leads?q=L&state=New&page=1&pageSize=20"
   target callbacks-list manager GET "/api/callbacks?q=C&done=false&regionId=$region&page=1&pageSize=20"
   target receipts-list manager GET "/api/receipts?q=S&state=Draft&technicianId=$staff&workOrderId=$workorder&page=1&pageSize=20"
@@ -194,8 +198,8 @@ run_provider() {
   target customer-create manager POST /api/customers \
     "{\"code\":\"SQLMAP1*\",\"name\":\"sqlmap probe*\",\"phone\":\"13800000000*\",\"regionId\":$region,\"technicianId\":null,\"soldBy\":\"shop*\",\"notes\":\"note*\"}" \
     --eval "import random; body = _locals['post'] or ''; code = 'SQLMAP%d' % random.randint(1000000, 9999999) if '\"code\":\"SQLMAP1\"' in body else None; del body"
-  target customer-update manager PUT "/api/customers/$customer" \
-    "{\"code\":\"SQLMAP2*\",\"name\":\"sqlmap probe*\",\"phone\":\"13800000001*\",\"regionId\":$region,\"technicianId\":null,\"soldBy\":null,\"notes\":\"note*\",\"version\":0}"
+  target customer-update manager PUT "/api/customers/$other" \
+    "{\"code\":\"SQLMAP2*\",\"name\":\"sqlmap probe*\",\"phone\":\"13800000001*\",\"regionId\":$region,\"technicianId\":$other_technician,\"soldBy\":null,\"notes\":\"note*\",\"version\":0}"
   target work-order-intake manager POST /api/work-orders \
     "{\"kind\":\"Installation*\",\"customerId\":$customer,\"siteId\":$site,\"description\":\"sqlmap probe*\"}"
   target stock-item-create manager POST /api/stock/items '{"code":"SQLMAP-1*","name":"probe*","kind":"Part","unit":"pc*","unitPrice":1.5}' \
@@ -206,9 +210,9 @@ run_provider() {
   target tech-equipment-near technician GET '/api/equipment/near?lat=24.48&lng=118.09'
   target positions technician POST /api/positions \
     "{\"staffId\":$staff,\"positions\":[{\"at\":\"$(date -u +%FT%TZ)*\",\"lat\":24.48,\"lng\":118.09,\"accuracy\":5}]}"
-  target lead-create technician POST /api/leads "{\"customerId\":$customer,\"siteId\":null,\"wants\":\"a second boiler*\",\"estimatedValue\":1000}"
+  target lead-create technician POST /api/leads "{\"customerId\":$tech_customer,\"siteId\":null,\"wants\":\"a second boiler*\",\"estimatedValue\":1000}"
   target work-order-contact technician POST "/api/work-orders/$tech_order*/contacts" \
-    '{"outcome":"Reached*","constructionProgress":"walls*","notes":"sqlmap probe*","version":1}'
+    "{\"outcome\":\"Reached*\",\"constructionProgress\":\"walls*\",\"notes\":\"sqlmap probe*\",\"version\":$tech_version}"
 
   # Admin: accounts (string ids), a new staff member, the outbox's filters.
   target accounts-list admin GET '/api/admin/users?q=tech*&page=1&pageSize=20'
