@@ -28,7 +28,7 @@ for tool in sqlmap curl python3; do command -v "$tool" >/dev/null || { echo "$to
 
 pg_host="$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$server")"; pg_port="$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$server")"
 pg_user="$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$server")"
-psql_admin() { psql -h "$pg_host" -p "${pg_port:-5432}" -U "${pg_user:-postgres}" -qAt "$@"; }
+psql_admin() { PGOPTIONS=--client-min-messages=warning psql -h "$pg_host" -p "${pg_port:-5432}" -U "${pg_user:-postgres}" -qAt "$@"; }
 
 app=""
 work="$(mktemp -d)"
