@@ -51,7 +51,8 @@ def request(method, path, body=None, headers=None, timeout=5.0):
 
 
 def psql(sql):
-    return subprocess.run(PSQL + ["-AtF", "\t", "-c", sql], check=True, capture_output=True, text=True).stdout.strip()
+    # The SQL goes in on stdin: a run's list of keys is longer than a command line may be.
+    return subprocess.run(PSQL + ["-AtF", "\t"], input=sql, check=True, capture_output=True, text=True).stdout.strip()
 
 
 class App:
