@@ -45,8 +45,16 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems, IStr
         DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "ConcurrentEdit", null, []),
         DomainException e => (StatusCodes.Status400BadRequest, e.Code, e.Field, e.Arguments),
         BadHttpRequestException e => (e.StatusCode, "UnreadableRequest", null, [e.InnerException?.Message ?? e.Message]),
+        _ when IsDatabaseUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "DatabaseUnavailable", null, []),
         _ => (null, "", null, []),
     };
+
+    /// <summary>
+    /// The database could not be reached (restarting, connections cut, busy): a 503, which a phone's queue and a proxy
+    /// take as "try again later" (the request's idempotency key makes that safe), rather than a 500 "refused".
+    /// </summary>
+    private static bool IsDatabaseUnavailable(Exception exception) =>
+        exception is System.Data.Common.DbException { IsTransient: true } || (exception.InnerException is { } inner && IsDatabaseUnavailable(inner));
 }
 
 /// <summary>
@@ -62,7 +70,8 @@ public sealed class DomainExceptionPageFilter(IStringLocalizer<ErrorText> text) 
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled) return;
         var (status, code, field, args) = DomainExceptionHandler.Classify(executed.Exception);
-        if (status is null) return;
+        // No form to show again without the database: the error page says so, with its 503.
+        if (status is null or StatusCodes.Status503ServiceUnavailable) return;
         if (status == StatusCodes.Status404NotFound)
         {
             executed.Result = new NotFoundResult();
