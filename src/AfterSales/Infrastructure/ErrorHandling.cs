@@ -45,6 +45,8 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems, IStr
         DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "ConcurrentEdit", null, []),
         DomainException e => (StatusCodes.Status400BadRequest, e.Code, e.Field, e.Arguments),
         BadHttpRequestException e => (e.StatusCode, "UnreadableRequest", null, [e.InnerException?.Message ?? e.Message]),
+        // A text longer than its column that no rule checked (PostgreSQL refuses it; entities check their own limits first).
+        DbUpdateException { InnerException: System.Data.Common.DbException { SqlState: "22001" } } => (StatusCodes.Status400BadRequest, "ValueTooLong", null, []),
         _ when IsDatabaseUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "DatabaseUnavailable", null, []),
         _ => (null, "", null, []),
     };

@@ -304,11 +304,11 @@ public static class Idempotency
     /// </summary>
     public static readonly TimeSpan AnsweredWithin = TimeSpan.FromSeconds(30);
     internal static readonly object SeenItem = new();
+    internal static readonly object NotDoneItem = new();
     private static readonly object RowItem = new();
 
     /// <summary>The key row of the request being served (set while it runs), if the client sent a key.</summary>
     public static long? RowOf(HttpContext http) => http.Items.TryGetValue(RowItem, out var id) ? (long?)id : null;
-    internal static readonly object NotDoneItem = new();
 
     public static bool IsUnsafe(string method) =>
         HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);

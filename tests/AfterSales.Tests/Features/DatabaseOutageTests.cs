@@ -25,4 +25,19 @@ public sealed class DatabaseOutageTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_text_longer_than_its_column_that_no_rule_checked_is_a_400_not_a_500()
+    {
+        // Entities check their own limits (e.g. a stock item's code, found by sqlmap); this is the net under the ones
+        // that do not: PostgreSQL's "value too long" (22001) is a refusal, not a server error. SQLite stores the text.
+        await using var app = await TestApp.StartAsync(Db.Postgres, demo: false);
+        var failure = await Assert.ThrowsAsync<Microsoft.EntityFrameworkCore.DbUpdateException>(() => app.DbAsync(async db =>
+        {
+            db.Outbox.Add(new AfterSales.Domain.Messaging.OutboxMessage(AfterSales.Domain.Messaging.RecipientKind.Staff, "张伟", new string('1', 31), "test", "x", DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }));
+        var (status, code, _, _) = AfterSales.Infrastructure.DomainExceptionHandler.Classify(failure);
+        Assert.Equal((400, "ValueTooLong"), (status ?? 0, code));
+    }
 }

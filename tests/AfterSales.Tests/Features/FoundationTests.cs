@@ -210,38 +210,24 @@ public sealed class FoundationTests
     public async Task Serve_on_a_new_SQLite_file_migrates_adds_the_demo_company_and_prints_the_URL_and_log_ins()
     {
         await using var database = await TestDatabase.CreateEmptyAsync(Db.Sqlite);
-        using var process = Cli.Start(database, "serve", "--urls", "http://127.0.0.1:0");
-        var output = new System.Text.StringBuilder();
-        string? url = null;
-        try
+        var app = await AppProcess.StartAsync(database);
+        await using (app)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            while (!timeout.IsCancellationRequested && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            {
-                output.AppendLine(line);
-                if (line.Trim().StartsWith("Open http://", StringComparison.Ordinal)) url = line.Trim()["Open ".Length..];
-                if (line.StartsWith("Press Ctrl+C", StringComparison.Ordinal)) break;
-            }
-            Assert.True(url is not null, output.ToString());
             using var http = new HttpClient();
-            Assert.Contains("Healthy", await http.GetStringAsync(url + "/health"));
+            Assert.Contains("Healthy", await http.GetStringAsync(app.Url + "/health"));
             // Issue 12: Prometheus scrapes from the machine itself: request latency, and the scheduled jobs' rounds once the
             // first round (run at start) has finished.
-            var metrics = await http.GetStringAsync(url + "/metrics");
+            var metrics = await http.GetStringAsync(app.Url + "/metrics");
             for (var tries = 0; !metrics.Contains("aftersales_jobs_runs_total", StringComparison.Ordinal) && tries < 60; tries++)
             {
                 await Task.Delay(500);
-                metrics = await http.GetStringAsync(url + "/metrics");
+                metrics = await http.GetStringAsync(app.Url + "/metrics");
             }
             Assert.Contains("http_server_request_duration_seconds", metrics);
             Assert.Contains("aftersales_jobs_runs_total{", metrics);
         }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-        var text = output.ToString();
+        // Read once the process has ended: everything it printed is in.
+        var text = app.Output;
         Assert.Contains("demo company was added", text);
         Assert.Contains("tech01", text);
         Assert.Contains("Demo@2026", text);

@@ -30,9 +30,10 @@ public sealed class AppProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts <c>serve</c> on <paramref name="database"/>, with configuration as production gives it (<c>Section__Key</c>) if any.</summary>
+    public static async Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var process = Cli.Start(database, environment, "serve", "--urls", "http://127.0.0.1:0");
+        var process = Cli.Start(database, environment ?? new Dictionary<string, string>(), "serve", "--urls", "http://127.0.0.1:0");
         var output = new StringBuilder();
         string? url = null;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

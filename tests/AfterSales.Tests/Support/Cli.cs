@@ -37,8 +37,6 @@ public static class Cli
         return new Result(process.ExitCode, await output, await error);
     }
 
-    public static Process Start(TestDatabase database, params string[] args) => Start(database.ConnectionString, database.ProviderName, args);
-
     /// <summary>A verb with configuration of its own, given as the environment gives it in production (<c>Section__Key</c>).</summary>
     public static Process Start(TestDatabase database, IReadOnlyDictionary<string, string> environment, params string[] args) =>
         Start(database.ConnectionString, database.ProviderName, args, environment);

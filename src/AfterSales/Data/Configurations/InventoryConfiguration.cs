@@ -12,10 +12,10 @@ internal sealed class StockItemConfiguration : IEntityTypeConfiguration<StockIte
 {
     public void Configure(EntityTypeBuilder<StockItem> b)
     {
-        b.Property(i => i.Code).HasMaxLength(30);
+        b.Property(i => i.Code).HasMaxLength(StockItem.CodeMaxLength);
         b.HasIndex(i => i.Code).IsUnique();
-        b.Property(i => i.Name).HasMaxLength(100);
-        b.Property(i => i.Unit).HasMaxLength(10);
+        b.Property(i => i.Name).HasMaxLength(StockItem.NameMaxLength);
+        b.Property(i => i.Unit).HasMaxLength(StockItem.UnitMaxLength);
         b.Ignore(i => i.MustBeReturned);
     }
 }

@@ -10,11 +10,15 @@ public enum StockItemKind { Tool, Part, Accessory, Material }
 /// </summary>
 public class StockItem : Entity
 {
+    public const int CodeMaxLength = 30;
+    public const int NameMaxLength = 100;
+    public const int UnitMaxLength = 10;
+
     private StockItem() { }
 
     public StockItem(string code, string name, StockItemKind kind, string unit, decimal unitPrice)
     {
-        Code = Guard.Required(code, nameof(Code)).ToUpperInvariant();
+        Code = Guard.MaxLength(Guard.Required(code, nameof(Code)).ToUpperInvariant(), CodeMaxLength, nameof(Code));
         Update(name, kind, unit, unitPrice);
     }
 
@@ -32,9 +36,9 @@ public class StockItem : Entity
     {
         if (!Enum.IsDefined(kind)) throw new DomainException("Required") { Field = nameof(Kind) };
         if (unitPrice < 0) throw new DomainException("AmountNegative") { Field = nameof(UnitPrice) };
-        Name = Guard.Required(name, nameof(Name));
+        Name = Guard.MaxLength(Guard.Required(name, nameof(Name)), NameMaxLength, nameof(Name));
         Kind = kind;
-        Unit = Guard.Required(unit, nameof(Unit));
+        Unit = Guard.MaxLength(Guard.Required(unit, nameof(Unit)), UnitMaxLength, nameof(Unit));
         UnitPrice = decimal.Round(unitPrice, 2);
     }
 

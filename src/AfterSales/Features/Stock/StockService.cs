@@ -89,7 +89,6 @@ public sealed class StockService(AppDbContext db, StockLedger ledger, IHttpConte
     public async Task<int> CreateItemAsync(StockItemInput input)
     {
         RequireManage(null);
-        LimitItemText(input, code: true);
         var code = Guard.Required(input.Code, nameof(input.Code)).ToUpperInvariant();
         if (await db.StockItems.AnyAsync(i => i.Code == code)) throw new DomainException("StockItemCodeTaken", code) { Field = nameof(input.Code) };
         var item = new StockItem(code, input.Name ?? "", input.Kind, input.Unit ?? "", input.UnitPrice);
@@ -104,27 +103,10 @@ public sealed class StockService(AppDbContext db, StockLedger ledger, IHttpConte
         RequireManage(null);
         var item = await db.StockItems.SingleOrDefaultAsync(i => i.Id == id) ?? throw new NotFoundException();
         db.ExpectVersion(item, input.Version);
-        LimitItemText(input, code: false);
         item.Update(input.Name ?? "", input.Kind, input.Unit ?? "", input.UnitPrice);
         if (input.IsActive) item.Reactivate();
         else item.Deactivate();
         await db.SaveChangesAsync();
-    }
-
-    /// <summary>
-    /// Text longer than its column (InventoryConfiguration) is refused on its field. Left to the database, PostgreSQL
-    /// failed the save (a 500, found by sqlmap: docs/security-scan.md) and SQLite stored it.
-    /// </summary>
-    private static void LimitItemText(StockItemInput input, bool code)
-    {
-        if (code) Limit(input.Code, 30, nameof(input.Code));
-        Limit(input.Name, 100, nameof(input.Name));
-        Limit(input.Unit, 10, nameof(input.Unit));
-    }
-
-    private static void Limit(string? value, int max, string field)
-    {
-        if (value is not null && value.Trim().Length > max) throw new DomainException("TextTooLong", max) { Field = field };
     }
 
     // ---- locations and stock on hand ----
