@@ -10,6 +10,9 @@
   var STORE = 'aftersales.outbox.v1';
   var RETRY_EVERY = 30000;
   var flushing = false;
+  // Submits this page is sending right now: the timer's flush leaves them alone, or it would send the same key twice and
+  // one of the two would only hear "still in progress" (seen in a browser test: a refusal shown beside a stray banner).
+  var sending = {};
   var sentHere = 0;
 
   function format(template, args) {
@@ -170,7 +173,7 @@
     if (flushing || !user) return;
     flushing = true;
     try {
-      var items = mine().filter(function (i) { return i.state !== 'failed'; });
+      var items = mine().filter(function (i) { return i.state !== 'failed' && !sending[i.key]; });
       for (var n = 0; n < items.length; n++) {
         var item = items[n];
         var outcome = await send(item);
@@ -232,7 +235,13 @@
     put(item);
     var buttons = form.querySelectorAll('button, input[type=submit]');
     buttons.forEach(function (b) { b.disabled = true; });
-    var outcome = await send(item);
+    sending[item.key] = true;
+    var outcome;
+    try {
+      outcome = await send(item);
+    } finally {
+      delete sending[item.key];
+    }
     buttons.forEach(function (b) { b.disabled = false; });
     if (outcome.queued) {
       form.reset();
