@@ -372,7 +372,11 @@ internal static class Aggregate
         var watch = Stopwatch.StartNew();
         await using var command = connection.CreateCommand();
         command.CommandTimeout = 600;
-        command.CommandText = provider == "sqlite" ? Sql.Replace("WHEN w THEN", "WHEN w = 1 THEN").Replace("NOT w", "w = 0") : Sql;
+        // On SQLite the month is nine tenths of the table: a DBA would scan it (2.6 s) rather than let the planner walk the
+        // index on At and fetch each row by id (4.3 s), as the close does.
+        command.CommandText = provider == "sqlite"
+            ? Sql.Replace("WHEN w THEN", "WHEN w = 1 THEN").Replace("NOT w", "w = 0").Replace("FROM \"Incidents\"", "FROM \"Incidents\" NOT INDEXED")
+            : Sql;
         var startParameter = command.CreateParameter();
         startParameter.ParameterName = "@start";
         startParameter.Value = provider == "sqlite" ? start.UtcTicks : start.ToUniversalTime();

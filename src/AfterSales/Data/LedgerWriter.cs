@@ -25,11 +25,12 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
     private readonly sqlite3_stmt? _insert;
     private readonly object? _cacheSize;
     private readonly CancellationToken _ct;
+    private readonly object?[] _bound;
 
     public int Count { get; private set; }
 
     private LedgerWriter(List<Column> columns, NpgsqlBinaryImporter? copy, SqliteConnection? sqlite, sqlite3_stmt? insert, object? cacheSize,
-        CancellationToken ct) => (_columns, _copy, _sqlite, _insert, _cacheSize, _ct) = (columns, copy, sqlite, insert, cacheSize, ct);
+        CancellationToken ct) => (_columns, _copy, _sqlite, _insert, _cacheSize, _ct, _bound) = (columns, copy, sqlite, insert, cacheSize, ct, new object?[columns.Count]);
 
     public static async Task AppendAsync(AppDbContext db, IEnumerable<T> rows, CancellationToken ct)
     {
@@ -77,7 +78,15 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
         }
         else
         {
-            for (var i = 0; i < _columns.Count; i++) Bind(_insert!, i + 1, _columns[i].Stored(row));
+            // SQLite keeps a statement's values after a reset: a column is bound again only when its value changed
+            // (a close's lines share their month, person, policy version, pot … with the line before).
+            for (var i = 0; i < _columns.Count; i++)
+            {
+                var value = _columns[i].Stored(row);
+                if (Count > 0 && Equals(value, _bound[i])) continue;
+                Bind(_insert!, i + 1, value);
+                _bound[i] = value;
+            }
             var result = raw.sqlite3_step(_insert);
             raw.sqlite3_reset(_insert);
             if (result != raw.SQLITE_DONE) Check(_sqlite!, result);
@@ -101,21 +110,33 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
         }
     }
 
-    /// <summary>Each value as Microsoft.Data.Sqlite would bind it (decimals as invariant text, booleans as 0/1).</summary>
+    /// <summary>
+    /// Each value as Microsoft.Data.Sqlite would bind it (decimals as invariant text, booleans as 0/1). Texts are handed
+    /// over as UTF-16 and SQLite converts them: binding a .NET string as UTF-8 made a new byte array for every value.
+    /// </summary>
     private static void Bind(sqlite3_stmt statement, int index, object? value)
     {
         var result = value switch
         {
             null => raw.sqlite3_bind_null(statement, index),
-            string s => raw.sqlite3_bind_text(statement, index, s),
+            string s => raw.sqlite3_bind_text16(statement, index, s.AsSpan()),
             int i => raw.sqlite3_bind_int64(statement, index, i),
             long l => raw.sqlite3_bind_int64(statement, index, l),
             bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
-            decimal d => raw.sqlite3_bind_text(statement, index, d.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+            decimal d => BindDecimal(statement, index, d),
             _ => throw new NotSupportedException($"No SQLite binding for {value.GetType().Name}."),
         };
         if (result != raw.SQLITE_OK) throw new InvalidOperationException($"SQLite could not bind parameter {index}: error {result}.");
     }
+
+    private static int BindDecimal(sqlite3_stmt statement, int index, decimal value)
+    {
+        Span<char> text = stackalloc char[64];
+        if (!value.TryFormat(text, out var length, DecimalText, CultureInfo.InvariantCulture)) throw new InvalidOperationException($"Decimal {value} did not fit.");
+        return raw.sqlite3_bind_text16(statement, index, text[..length]);
+    }
+
+    private const string DecimalText = "0.0###########################";
 
     private static void Check(SqliteConnection connection, int result)
     {

@@ -226,12 +226,19 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var assessor = await policies.AssessorAsync(ct);
         var closedMonths = (await db.MonthCloses.AsNoTracking().Select(c => new { c.Year, c.Month }).ToListAsync(ct))
             .Select(c => (c.Year, c.Month)).Where(c => c != month).ToHashSet();
-        var incidents = db.Incidents.AsNoTracking().Where(i => i.At < end && i.State != IncidentState.AppealUpheld);
+        // A close reads every incident up to the month's end, nearly the whole table. SQLite would walk the index on At
+        // and fetch each row by its id (2 s for a million rows, against 0.2 s for a plain scan of the table).
+        var source = people is null && !db.IsPostgres ? db.Incidents.FromSql($"SELECT * FROM \"Incidents\" NOT INDEXED") : db.Incidents;
+        var incidents = source.AsNoTracking().Where(i => i.At < end && i.State != IncidentState.AppealUpheld);
         // A manager's statement carries the co-penalties of their people's incidents too.
         if (people is not null) incidents = incidents.Where(i => people.Contains(i.PersonId) || (i.ManagerId != null && people.Contains(i.ManagerId.Value)));
-        var all = await incidents.Select(i => new IncidentRow(i.Id, i.PersonId, i.ManagerId, Vocabulary.Shared(i.Kind)!, i.At, i.Severity, i.Amount,
+        var rows = incidents.Select(i => new IncidentRow(i.Id, i.PersonId, i.ManagerId, Vocabulary.Shared(i.Kind)!, i.At, i.Severity, i.Amount,
             i.Waived, i.WaiverReason, i.RestoredAt, i.Verified, i.FalseReport, i.EquipmentId, Vocabulary.Shared(i.EquipmentKind),
-            Vocabulary.Shared(i.Cause), Vocabulary.Shared(i.RepairClass))).ToListAsync(ct);
+            Vocabulary.Shared(i.Cause), Vocabulary.Shared(i.RepairClass)));
+        // A close's million rows go into a list made once, at most the highest id long, instead of one grown (and copied)
+        // twenty times.
+        var all = new List<IncidentRow>(people is null ? await db.Incidents.MaxAsync(i => (int?)i.Id, ct) ?? 0 : 0);
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct)) all.Add(row);
         // Only whether an incident has evidence matters here (a waiver may need it), not the files themselves.
         var withEvidence = (await db.IncidentFiles.Select(f => f.IncidentId).Distinct().ToListAsync(ct)).ToHashSet();
         var settled = (await db.StatementLines.AsNoTracking().Where(l => l.IncidentId != null && !l.Reverses).Select(l => l.IncidentId!.Value)
