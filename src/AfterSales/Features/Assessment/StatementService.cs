@@ -150,7 +150,8 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var now = clock.GetUtcNow();
         var history = new List<SkillLevelChange>();
         var ids = changes.Keys.ToList();
-        var people = await db.Staff.Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.SkillLevel, s.Version }).ToListAsync(ct);
+        // Thousands of ids as one array parameter: as one SQL parameter each, SQLite looks every name up in a list (n²).
+        var people = await db.Staff.Where(s => EF.Parameter(ids).Contains(s.Id)).Select(s => new { s.Id, s.SkillLevel, s.Version }).ToListAsync(ct);
         var audit = new List<AuditTrail.Change>();
         foreach (var group in people
             .Select(p => (p.Id, p.Version, From: p.SkillLevel, To: Math.Clamp(p.SkillLevel + changes[p.Id], Staff.LowestSkillLevel, Staff.HighestSkillLevel)))
@@ -158,7 +159,7 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         {
             var (from, to) = group.Key;
             var members = group.Select(p => p.Id).ToList();
-            var changed = await db.Staff.Where(s => members.Contains(s.Id) && s.SkillLevel == from)
+            var changed = await db.Staff.Where(s => EF.Parameter(members).Contains(s.Id) && s.SkillLevel == from)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.SkillLevel, to).SetProperty(s => s.Version, s => s.Version + 1), ct);
             // Someone changed one of these people's level since it was read: the close is rolled back, to be run again.
             if (changed != members.Count) throw new ConflictException();
