@@ -102,6 +102,9 @@ public sealed class ResignationTests
         Assert.Equal(HttpStatusCode.BadRequest, rejectWithoutNote.StatusCode);
         var approved = await Json(await manager.PostAsJsonAsync($"/api/people/resignations/{id}/decision", new { approve = true, note = "同意", version = 0 }));
         Assert.Equal("Approved", approved.GetProperty("resignation").GetProperty("state").GetString());
+        // The person's page names the resignation, its state and last day, and links to it.
+        var page = WebUtility.HtmlDecode(await manager.GetStringAsync($"/Staff/Details/{await app.StaffIdAsync("tech03")}"));
+        Assert.Contains($"<a href=\"/Resignations/{id}\">已批准·交接中</a> · 最后工作日 {today.AddDays(30):yyyy-MM-dd}", page);
         // One open resignation at a time.
         Assert.Equal(HttpStatusCode.Conflict, (await tech.PostAsJsonAsync("/api/people/resignations", new { reason = "再交一份", lastDay = today.AddDays(40) })).StatusCode);
     }

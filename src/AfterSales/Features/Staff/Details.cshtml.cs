@@ -33,6 +33,9 @@ public sealed class DetailsModel(AppDbContext db, StaffService staff, IAuthoriza
     /// <summary>HR-2: the deposit ledger.</summary>
     public Resignations.DepositLedgerDto Deposits { get; private set; } = null!;
 
+    /// <summary>HR-2: the person's latest resignation, when the reader may open it.</summary>
+    public (int Id, Domain.People.ResignationState State, DateOnly LastDay)? Resignation { get; private set; }
+
     [BindProperty]
     public SkillInputModel Input { get; set; } = new();
 
@@ -81,6 +84,9 @@ public sealed class DetailsModel(AppDbContext db, StaffService staff, IAuthoriza
         CanManageAccounts = Policies.Allows(Policies.ManageUsers, scope.Role);
         SkillHistory = await Resignations.ResignationsApi.SkillHistoryAsync(db, id);
         Deposits = await Resignations.ResignationsApi.DepositsAsync(db, id);
+        var resignation = await Resignations.ResignationService.Visible(db, scope).AsNoTracking().Where(r => r.StaffId == id)
+            .OrderByDescending(r => r.SubmittedAt).Select(r => new { r.Id, r.State, r.LastDay }).FirstOrDefaultAsync();
+        Resignation = resignation is null ? null : (resignation.Id, resignation.State, resignation.LastDay);
         var person = await db.Staff.AsNoTracking().SingleAsync(s => s.Id == id);
         MayChangeSkill = Member.IsActive && Resignations.ResignationsApi.MayChangeSkill(scope, person);
         Input.Level ??= Member.SkillLevel;
