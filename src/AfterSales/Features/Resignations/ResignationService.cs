@@ -217,6 +217,9 @@ public sealed class ResignationService(AppDbContext db, IHttpContextAccessor htt
         var now = clock.GetUtcNow();
         var reason = string.Format(Chinese, Texts.GetString("HandoverReason", Chinese)!, resignation.Number);
         await using var transaction = await db.Database.BeginTransactionAsync();
+        // The stock locations, looked up once for all the tool and stock lines.
+        StockLocation? leaverStock = null;
+        var colleagueStock = new Dictionary<int, StockLocation>();
         foreach (var (item, to) in moves)
         {
             switch (item.Kind)
@@ -234,8 +237,8 @@ public sealed class ResignationService(AppDbContext db, IHttpContextAccessor htt
                     customer.AssignTechnician(to);
                     break;
                 case HeldKind.Tool or HeldKind.Stock:
-                    var from = await db.StockLocations.SingleAsync(l => l.TechnicianId == leaver.Id);
-                    var into = await stock.TechnicianLocationAsync(to);
+                    var from = leaverStock ??= await db.StockLocations.SingleAsync(l => l.TechnicianId == leaver.Id);
+                    if (!colleagueStock.TryGetValue(to, out var into)) colleagueStock[to] = into = await stock.TechnicianLocationAsync(to);
                     await ledger.PostAsync([StockMovement.Create(MovementType.Transfer, item.ReferenceId, from, into, item.Quantity, now, scope.StaffId, reason)]);
                     break;
                 default:
