@@ -23,19 +23,19 @@ public class LedgerWriterTests
             return (ids[0], ids[1]);
         });
         var at = new DateTimeOffset(2026, 10, 3, 9, 30, 0, TimeSpan.FromHours(8));
-        StatementLine Line(int staff, decimal amount, Pot pot, string[] flags, (int, int)? corrects, string waiver, bool forfeits = false) =>
-            new(2026, 10, staff, new AssessmentLine(staff.ToString(System.Globalization.CultureInfo.InvariantCulture), "", "ASM-3", "2026.1", "gps_anomaly",
-                at.AddMinutes(amount is > 0 and < 1000 ? (double)amount : 1), amount, pot,
-                [new ReasonPart("Reason.Kind", "gps_anomaly"), new ReasonPart("Reason.Waived", waiver)], flags, forfeits),
-                amount == 0 ? null : 100 + (int)amount, corrects, ReasonJson.Of([new ReasonPart("Reason.Waived", waiver)]));
+        StatementLine Line(int staff, int? incident, int minute, decimal amount, Pot pot, string[] flags, (int, int)? corrects, string waiver,
+            bool forfeits = false) =>
+            new(2026, 10, staff, new AssessmentLine(staff.ToString(System.Globalization.CultureInfo.InvariantCulture), "", "ASM-3", "2026.1",
+                "gps_anomaly", at.AddMinutes(minute), amount, pot, [new ReasonPart("Reason.Waived", waiver)], flags, forfeits),
+                incident, corrects, ReasonJson.Of([new ReasonPart("Reason.Waived", waiver)]));
         var written = new[]
         {
-            Line(first, 20m, Pot.Bonus, [], null, "事先报备"),
-            Line(first, 20.00m, Pot.Bonus, [], null, "事先报备"),                      // the same values again: nothing rebound
-            Line(first, 0.5m, Pot.Pay, ["notice_to_all"], (2026, 9), "派出所报案 \"№ 12\""),
-            Line(first, 0m, Pot.Bonus, [], null, "事先报备"),                          // back to the first row's values, incident null
-            Line(second, 1234567.89m, Pot.Reward, ["dismissal_proposed", "no_raise"], (2025, 12), "", forfeits: true),
-            Line(second, 20m, Pot.Bonus, [], null, "事先报备"),
+            Line(first, 120, 1, 20m, Pot.Bonus, [], null, "事先报备"),
+            Line(first, 120, 1, 20.00m, Pot.Bonus, [], null, "事先报备"),                  // the same values again: nothing rebound
+            Line(first, 121, 2, 0.5m, Pot.Pay, ["notice_to_all"], (2026, 9), "派出所报案 \"№ 12\""),
+            Line(first, null, 1, 0m, Pot.Bonus, [], null, "事先报备"),                     // back to the first row's values, incident null
+            Line(second, 1334567, 3, 1234567.89m, Pot.Reward, ["dismissal_proposed", "no_raise"], (2025, 12), "", forfeits: true),
+            Line(second, 120, 1, 20m, Pot.Bonus, [], null, "事先报备"),
         };
 
         await app.DbAsync(async d =>
