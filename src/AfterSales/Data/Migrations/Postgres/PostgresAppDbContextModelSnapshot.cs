@@ -443,9 +443,7 @@ namespace AfterSales.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StaffId", "IncidentId");
-
-                    b.HasIndex("Year", "Month", "StaffId");
+                    b.HasIndex("StaffId", "Year", "Month", "IncidentId");
 
                     b.ToTable("StatementLines");
                 });

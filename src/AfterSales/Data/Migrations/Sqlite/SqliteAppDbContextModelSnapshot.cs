@@ -428,9 +428,7 @@ namespace AfterSales.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StaffId", "IncidentId");
-
-                    b.HasIndex("Year", "Month", "StaffId");
+                    b.HasIndex("StaffId", "Year", "Month", "IncidentId");
 
                     b.ToTable("StatementLines");
                 });
