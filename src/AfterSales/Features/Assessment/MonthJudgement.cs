@@ -166,11 +166,15 @@ internal sealed class MonthJudgement(
 internal sealed record Judged(AssessmentLine Line, StatementLine Ledger);
 
 /// <summary>
-/// Reason parts are stored as code and text arguments (<c>[{"Code":"…","Args":["…"]}]</c>): all the reader needs to
-/// render them in any language. Written by hand with one reused buffer per thread: a close writes a million of them.
+/// Reason parts are stored as their code and text arguments, all the reader needs to render them in any language: one
+/// JSON array of strings per part, the code first without its "Reason." prefix (<c>[["Kind","gps_anomaly"],["Fixed"]]</c>).
+/// A close writes a million of them, so they are written by hand with one reused buffer per thread, and kept short: in
+/// the first form (<c>[{"Code":"Reason.Kind","Args":["gps_anomaly"]}]</c>, still read) the reason was half of a line.
 /// </summary>
 internal static class ReasonJson
 {
+    private const string Prefix = "Reason.";
+
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
     [ThreadStatic] private static Utf8JsonWriter? _writer;
 
@@ -183,22 +187,31 @@ internal static class ReasonJson
         json.WriteStartArray();
         foreach (var part in parts)
         {
-            json.WriteStartObject();
-            json.WriteString("Code", part.Code);
-            json.WriteStartArray("Args");
+            json.WriteStartArray();
+            json.WriteStringValue(part.Code.StartsWith(Prefix, StringComparison.Ordinal) && part.Code.IndexOf('.', Prefix.Length) < 0
+                ? part.Code.AsSpan(Prefix.Length) : part.Code);
             foreach (var argument in part.Arguments) json.WriteStringValue(Convert.ToString(argument, CultureInfo.InvariantCulture) ?? "");
             json.WriteEndArray();
-            json.WriteEndObject();
         }
         json.WriteEndArray();
         json.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static ReasonPart[] Parts(string json) =>
-        [.. (JsonSerializer.Deserialize<StoredPart[]>(json) ?? []).Select(p => new ReasonPart(p.Code, [.. p.Args]))];
+    public static ReasonPart[] Parts(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateArray().Select(part => part.ValueKind == JsonValueKind.Object
+            ? new ReasonPart(part.GetProperty("Code").GetString()!, [.. part.GetProperty("Args").EnumerateArray().Select(a => (object)a.GetString()!)])
+            : Part(part))];
+    }
 
-    private sealed record StoredPart(string Code, string[] Args);
+    private static ReasonPart Part(JsonElement part)
+    {
+        var code = part[0].GetString()!;
+        return new ReasonPart(code.Contains('.', StringComparison.Ordinal) ? code : Prefix + code,
+            [.. part.EnumerateArray().Skip(1).Select(a => (object)a.GetString()!)]);
+    }
 }
 
 /// <summary>
