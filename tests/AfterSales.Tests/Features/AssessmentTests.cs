@@ -137,6 +137,9 @@ public sealed class AssessmentTests
         var complaint = await RecordAsync(manager, tech01, "complaint_attitude", "2026-10-05T10:00:00+08:00");
         await RecordAsync(manager, tech01, "gps_anomaly", "2026-10-06T10:00:00+08:00");
         await RecordAsync(manager, tech01, "part_not_returned", "2026-10-07T10:00:00+08:00", new { amount = 350.5m });
+        // Recorded two days before the close: a later close takes them as judged without looking them up on the ledger.
+        app.Factory.Clock.Advance(TimeSpan.FromDays(2));
+        manager = await app.LogInAsync("fj.manager"); // sessions last 12 hours
 
         var finance = await app.LogInAsync("finance");
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsync("/api/assessment/months/2026-10/close", null)).StatusCode);
@@ -184,6 +187,12 @@ public sealed class AssessmentTests
         // 20 for the late report, 100 back for the complaint; in a quiet November tech01 (S013) leads the tie and gets 300.
         Assert.Equal((20m, 400m), (november.GetProperty("bonusDeductions").GetDecimal(), november.GetProperty("rewards").GetDecimal()));
         Assert.Equal(1380m, november.GetProperty("net").GetDecimal());
+        // December's close finds the late report on November's ledger and does not judge it again.
+        app.Factory.Clock.Advance(TimeSpan.FromDays(31));
+        (finance, technician) = (await app.LogInAsync("finance"), await app.LogInAsync("tech01"));
+        Assert.Equal(HttpStatusCode.OK, (await finance.PostAsync("/api/assessment/months/2026-12/close", null)).StatusCode);
+        var december = await technician.GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-12/statements/{tech01}");
+        Assert.DoesNotContain(december.GetProperty("lines").EnumerateArray(), l => l.GetProperty("rule").GetString() != "RNK-2");
 
         // The ledger is append-only in the database itself, whatever code or person tries.
         Assert.Contains("append-only", (await Assert.ThrowsAnyAsync<Exception>(() =>

@@ -26,8 +26,7 @@ internal sealed class MonthJudgement(
     Assessor assessor,
     List<IncidentRow> incidents,
     HashSet<int> withEvidence,
-    HashSet<int> settledIncidents,
-    HashSet<(int Year, int Month)> closedMonths,
+    HashSet<int> lateIncidents,
     Dictionary<int, List<Judged>> extraLines,
     Dictionary<int, RankedPerson> ranking,
     decimal defaultBonusBase,
@@ -120,8 +119,8 @@ internal sealed class MonthJudgement(
         foreach (var person in technicians.Where(t => !settled.Contains(t))) await SettleAsync(person);
     }
 
-    private bool IsTarget(IncidentRow incident) => !settledIncidents.Contains(incident.Id)
-        && (incident.At >= start || closedMonths.Contains(OccurrenceInPeriod.MonthOf(incident.At, zone)));
+    /// <summary>The month's own incidents, and late ones of closed months that no close has judged yet.</summary>
+    private bool IsTarget(IncidentRow incident) => incident.At >= start || lateIncidents.Contains(incident.Id);
 
     /// <summary>One person's incidents of the month (and late ones of closed months) against their own history.</summary>
     private PersonJudged JudgePerson(int[] order, bool[] targets, int from, int count, Dictionary<int, string> names)
@@ -222,7 +221,7 @@ internal static class ReasonJson
 /// </summary>
 internal readonly record struct IncidentRow(int Id, int PersonId, int? ManagerId, string Kind, DateTimeOffset At, Severity Severity, decimal? Amount,
     bool Waived, string? WaiverReason, DateTimeOffset? RestoredAt, bool Verified, bool FalseReport, int? EquipmentId, string? EquipmentKind,
-    string? Cause, string? RepairClass)
+    string? Cause, string? RepairClass, DateTimeOffset RecordedAt)
 {
     public string Number => $"AS{Id:000000}";
 

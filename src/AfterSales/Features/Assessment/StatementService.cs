@@ -225,8 +225,8 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
     {
         var (start, end) = MonthRange.Instants(month, policies.Zone);
         var assessor = await policies.AssessorAsync(ct);
-        var closedMonths = (await db.MonthCloses.AsNoTracking().Select(c => new { c.Year, c.Month }).ToListAsync(ct))
-            .Select(c => (c.Year, c.Month)).Where(c => c != month).ToHashSet();
+        var closedAt = (await db.MonthCloses.AsNoTracking().Select(c => new { c.Year, c.Month, c.ClosedAt }).ToListAsync(ct))
+            .Where(c => (c.Year, c.Month) != month).ToDictionary(c => (c.Year, c.Month), c => c.ClosedAt);
         // A close reads every incident up to the month's end, nearly the whole table. SQLite would walk the index on At
         // and fetch each row by its id (2 s for a million rows, against 0.2 s for a plain scan of the table).
         var source = people is null && !db.IsPostgres ? db.Incidents.FromSql($"SELECT * FROM \"Incidents\" NOT INDEXED") : db.Incidents;
@@ -235,15 +235,24 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         if (people is not null) incidents = incidents.Where(i => people.Contains(i.PersonId) || (i.ManagerId != null && people.Contains(i.ManagerId.Value)));
         var rows = incidents.Select(i => new IncidentRow(i.Id, i.PersonId, i.ManagerId, Vocabulary.Shared(i.Kind)!, i.At, i.Severity, i.Amount,
             i.Waived, i.WaiverReason, i.RestoredAt, i.Verified, i.FalseReport, i.EquipmentId, Vocabulary.Shared(i.EquipmentKind),
-            Vocabulary.Shared(i.Cause), Vocabulary.Shared(i.RepairClass)));
+            Vocabulary.Shared(i.Cause), Vocabulary.Shared(i.RepairClass), i.RecordedAt));
         // A close's million rows go into a list made once, at most the highest id long, instead of one grown (and copied)
         // twenty times.
         var all = new List<IncidentRow>(people is null ? await db.Incidents.MaxAsync(i => (int?)i.Id, ct) ?? 0 : 0);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct)) all.Add(row);
         // Only whether an incident has evidence matters here (a waiver may need it), not the files themselves.
         var withEvidence = (await db.IncidentFiles.Select(f => f.IncidentId).Distinct().ToListAsync(ct)).ToHashSet();
-        var settled = (await db.StatementLines.AsNoTracking().Where(l => l.IncidentId != null && !l.Reverses).Select(l => l.IncidentId!.Value)
-            .Distinct().ToListAsync(ct)).ToHashSet();
+        // An incident of a closed month was judged by that close, unless it was recorded after it (a late incident) or just
+        // before it, while the close was reading. Only those may still be off the ledger, so only their lines are looked
+        // up: the ledger grows by a million lines a month, and reading all of it would make each close slower than the last.
+        var late = all.Where(i => i.At < start && closedAt.TryGetValue(OccurrenceInPeriod.MonthOf(i.At, policies.Zone), out var closed)
+            && i.RecordedAt >= closed - LateMargin).ToList();
+        var latePeople = late.Select(i => i.PersonId).Distinct().ToList();
+        var lateIds = late.Select(i => i.Id).ToList();
+        var settled = late.Count == 0 ? [] : (await db.StatementLines.AsNoTracking()
+            .Where(l => EF.Parameter(latePeople).Contains(l.StaffId) && l.IncidentId != null && EF.Parameter(lateIds).Contains(l.IncidentId.Value) && !l.Reverses)
+            .Select(l => l.IncidentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
+        var unjudged = lateIds.Where(id => !settled.Contains(id)).ToHashSet();
         if (watch is not null) Phase(watch, "read incidents");
 
         var extra = new Dictionary<int, List<Judged>>();
@@ -303,9 +312,12 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var technicians = await db.Staff.Where(s => s.Role == StaffRole.Technician && s.IsActive).Select(s => s.Id).ToListAsync(ct);
         if (watch is not null) Phase(watch, "reversals and ranking");
 
-        return new MonthJudgement(month, start, policies.Zone, assessor, all, withEvidence, settled, closedMonths, extra,
+        return new MonthJudgement(month, start, policies.Zone, assessor, all, withEvidence, unjudged, extra,
             ranked.ToDictionary(r => int.Parse(r.Person, CultureInfo.InvariantCulture)), inForce.Document.BonusBase, technicians);
     }
+
+    /// <summary>How long before a month's close an incident may have been recorded and still not be seen by it (a request in flight).</summary>
+    private static readonly TimeSpan LateMargin = TimeSpan.FromDays(1);
 
     /// <summary>RNK-1: each active technician's month, from their visits, jobs, records, surveys and incidents.</summary>
     private async Task<List<RankingInput>> RankingInputsAsync((int Year, int Month) month, DateTimeOffset start, DateTimeOffset end,
