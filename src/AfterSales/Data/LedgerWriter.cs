@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -25,12 +26,11 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
     private readonly sqlite3_stmt? _insert;
     private readonly object? _cacheSize;
     private readonly CancellationToken _ct;
-    private readonly object?[] _bound;
 
     public int Count { get; private set; }
 
     private LedgerWriter(List<Column> columns, NpgsqlBinaryImporter? copy, SqliteConnection? sqlite, sqlite3_stmt? insert, object? cacheSize,
-        CancellationToken ct) => (_columns, _copy, _sqlite, _insert, _cacheSize, _ct, _bound) = (columns, copy, sqlite, insert, cacheSize, ct, new object?[columns.Count]);
+        CancellationToken ct) => (_columns, _copy, _sqlite, _insert, _cacheSize, _ct) = (columns, copy, sqlite, insert, cacheSize, ct);
 
     public static async Task AppendAsync(AppDbContext db, IEnumerable<T> rows, CancellationToken ct)
     {
@@ -45,7 +45,7 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never)
-            .Select(p => new Column(p, p.GetColumnName(table)!, p.GetRelationalTypeMapping())).ToList();
+            .Select(p => Column.For(p, p.GetColumnName(table)!)).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
         var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)));
         var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
@@ -74,19 +74,11 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
         if (_copy is not null)
         {
             await _copy.StartRowAsync(_ct);
-            foreach (var column in _columns) Write(_copy, column.Stored(row));
+            foreach (var column in _columns) column.Copy(_copy, row);
         }
         else
         {
-            // SQLite keeps a statement's values after a reset: a column is bound again only when its value changed
-            // (a close's lines share their month, person, policy version, pot … with the line before).
-            for (var i = 0; i < _columns.Count; i++)
-            {
-                var value = _columns[i].Stored(row);
-                if (Count > 0 && Equals(value, _bound[i])) continue;
-                Bind(_insert!, i + 1, value);
-                _bound[i] = value;
-            }
+            for (var i = 0; i < _columns.Count; i++) _columns[i].Bind(_insert!, i + 1, row, first: Count == 0);
             var result = raw.sqlite3_step(_insert);
             raw.sqlite3_reset(_insert);
             if (result != raw.SQLITE_DONE) Check(_sqlite!, result);
@@ -113,8 +105,9 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
     /// <summary>
     /// Each value as Microsoft.Data.Sqlite would bind it (decimals as invariant text, booleans as 0/1). Texts are handed
     /// over as UTF-16 and SQLite converts them: binding a .NET string as UTF-8 made a new byte array for every value.
+    /// Generic, so that a value is never boxed: the JIT keeps only the case of the column's own type.
     /// </summary>
-    private static void Bind(sqlite3_stmt statement, int index, object? value)
+    private static void Bind<TValue>(sqlite3_stmt statement, int index, TValue value)
     {
         var result = value switch
         {
@@ -124,9 +117,24 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
             long l => raw.sqlite3_bind_int64(statement, index, l),
             bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
             decimal d => BindDecimal(statement, index, d),
-            _ => throw new NotSupportedException($"No SQLite binding for {value.GetType().Name}."),
+            _ => throw new NotSupportedException($"No SQLite binding for {typeof(TValue).Name}."),
         };
         if (result != raw.SQLITE_OK) throw new InvalidOperationException($"SQLite could not bind parameter {index}: error {result}.");
+    }
+
+    private static void Copy<TValue>(NpgsqlBinaryImporter writer, TValue value)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNull(); break;
+            case int i: writer.Write(i, NpgsqlDbType.Integer); break;
+            case long l: writer.Write(l, NpgsqlDbType.Bigint); break;
+            case string s: writer.Write(s, NpgsqlDbType.Varchar); break;
+            case decimal d: writer.Write(d, NpgsqlDbType.Numeric); break;
+            case bool b: writer.Write(b, NpgsqlDbType.Boolean); break;
+            case DateTimeOffset t: writer.Write(t.ToUniversalTime(), NpgsqlDbType.TimestampTz); break;
+            default: throw new NotSupportedException($"No COPY writer for {typeof(TValue).Name}.");
+        }
     }
 
     private static int BindDecimal(sqlite3_stmt statement, int index, decimal value)
@@ -153,29 +161,51 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
         return await command.ExecuteScalarAsync(ct);
     }
 
-    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping)
+    /// <summary>A column and how its value is read from a row: as the database stores it (the model's converter applied), typed.</summary>
+    private abstract class Column(string name)
     {
-        private readonly IClrPropertyGetter _getter = Property.GetGetter();
+        public string Name => name;
 
-        public object? Stored(object row)
+        public abstract void Copy(NpgsqlBinaryImporter writer, T row);
+
+        /// <summary>
+        /// SQLite keeps a statement's values after a reset: a column is bound again only when its value changed (a close's
+        /// lines share their month, person, policy version, pot … with the line before).
+        /// </summary>
+        public abstract void Bind(sqlite3_stmt statement, int index, T row, bool first);
+
+        /// <summary>The getter compiled once from the property and its value converter (enum to text, instant to ticks …).</summary>
+        public static Column For(IProperty property, string name)
         {
-            var value = _getter.GetClrValue(row);
-            return value is null ? null : Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+            var row = Expression.Parameter(typeof(T), "row");
+            Expression value = Expression.MakeMemberAccess(row, property.GetMemberInfo(forMaterialization: false, forSet: false));
+            if (property.GetRelationalTypeMapping().Converter is { } converter)
+            {
+                var stored = converter.ProviderClrType;
+                Expression Convert(Expression model) => Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(model, converter.ModelClrType));
+                value = Nullable.GetUnderlyingType(value.Type) is not null || !value.Type.IsValueType
+                    ? Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)),
+                        Expression.Constant(null, stored.IsValueType ? typeof(Nullable<>).MakeGenericType(stored) : stored),
+                        Expression.Convert(Convert(value), stored.IsValueType ? typeof(Nullable<>).MakeGenericType(stored) : stored))
+                    : Convert(value);
+            }
+            var getter = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(T), value.Type), value, row).Compile();
+            return (Column)Activator.CreateInstance(typeof(Column<>).MakeGenericType(typeof(T), value.Type), getter, name)!;
         }
     }
 
-    private static void Write(NpgsqlBinaryImporter writer, object? value)
+    private sealed class Column<TValue>(Func<T, TValue> get, string name) : Column(name)
     {
-        switch (value)
+        private TValue _bound = default!;
+
+        public override void Copy(NpgsqlBinaryImporter writer, T row) => LedgerWriter<T>.Copy(writer, get(row));
+
+        public override void Bind(sqlite3_stmt statement, int index, T row, bool first)
         {
-            case null: writer.WriteNull(); break;
-            case int i: writer.Write(i, NpgsqlDbType.Integer); break;
-            case long l: writer.Write(l, NpgsqlDbType.Bigint); break;
-            case string s: writer.Write(s, NpgsqlDbType.Varchar); break;
-            case decimal d: writer.Write(d, NpgsqlDbType.Numeric); break;
-            case bool b: writer.Write(b, NpgsqlDbType.Boolean); break;
-            case DateTimeOffset t: writer.Write(t.ToUniversalTime(), NpgsqlDbType.TimestampTz); break;
-            default: throw new NotSupportedException($"No COPY writer for {value.GetType().Name}.");
+            var value = get(row);
+            if (!first && EqualityComparer<TValue>.Default.Equals(value, _bound)) return;
+            LedgerWriter<T>.Bind(statement, index, value);
+            _bound = value;
         }
     }
 }
