@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using AfterSales.Domain;
@@ -47,7 +48,9 @@ internal sealed class MonthJudgement(
         // Person by person, each person's incidents in the order they were recorded: an index sorted by one key.
         var order = new int[incidents.Count];
         var keys = new long[incidents.Count];
-        for (var k = 0; k < incidents.Count; k++) (order[k], keys[k]) = (k, ((long)incidents[k].PersonId << 32) | (uint)incidents[k].Id);
+        // The rows are read in place: an incident is a hundred bytes, copied out at each look.
+        var rows = CollectionsMarshal.AsSpan(incidents);
+        for (var k = 0; k < rows.Length; k++) (order[k], keys[k]) = (k, ((long)rows[k].PersonId << 32) | (uint)rows[k].Id);
         Array.Sort(keys, order);
         var names = new Dictionary<int, string>();
         foreach (var incident in incidents)
@@ -59,15 +62,15 @@ internal sealed class MonthJudgement(
         var managers = new HashSet<int>();
         for (var k = 0; k < incidents.Count; k++)
         {
-            targets[k] = IsTarget(incidents[k]);
-            if (targets[k] && incidents[k].ManagerId is { } manager) managers.Add(manager);
+            targets[k] = IsTarget(rows[k]);
+            if (targets[k] && rows[k].ManagerId is { } manager) managers.Add(manager);
         }
         var spans = new List<(int Person, int From, int Count)>();
         for (var from = 0; from < order.Length;)
         {
-            var person = incidents[order[from]].PersonId;
+            var person = rows[order[from]].PersonId;
             var to = from;
-            while (to < order.Length && incidents[order[to]].PersonId == person) to++;
+            while (to < order.Length && rows[order[to]].PersonId == person) to++;
             spans.Add((person, from, to - from));
             from = to;
         }
@@ -120,16 +123,17 @@ internal sealed class MonthJudgement(
     }
 
     /// <summary>The month's own incidents, and late ones of closed months that no close has judged yet.</summary>
-    private bool IsTarget(IncidentRow incident) => incident.At >= start || lateIncidents.Contains(incident.Id);
+    private bool IsTarget(in IncidentRow incident) => incident.At >= start || lateIncidents.Contains(incident.Id);
 
     /// <summary>One person's incidents of the month (and late ones of closed months) against their own history.</summary>
     private PersonJudged JudgePerson(int[] order, bool[] targets, int from, int count, Dictionary<int, string> names)
     {
+        var rows = CollectionsMarshal.AsSpan(incidents);
         var facts = new IncidentFacts[count];
         var histories = new Dictionary<string, List<IncidentFacts>>(StringComparer.Ordinal);
         for (var k = 0; k < count; k++)
         {
-            var incident = incidents[order[from + k]];
+            ref readonly var incident = ref rows[order[from + k]];
             facts[k] = incident.Facts(withEvidence.Contains(incident.Id), names);
             if (!histories.TryGetValue(incident.Kind, out var history)) histories[incident.Kind] = history = [];
             history.Add(facts[k]);
@@ -139,7 +143,7 @@ internal sealed class MonthJudgement(
         for (var k = 0; k < count; k++)
         {
             if (!targets[order[from + k]]) continue;
-            var incident = incidents[order[from + k]];
+            ref readonly var incident = ref rows[order[from + k]];
             IReadOnlyList<AssessmentLine> produced;
             try
             {
