@@ -21,7 +21,12 @@ public sealed record StatementDto(int StaffId, string StaffNumber, string Name, 
     decimal BonusDeductions, bool BonusForfeited, decimal PayDeductions, decimal Rewards, decimal Net, IReadOnlyList<string> Flags,
     int SkillLevelChange, IReadOnlyList<StatementLineDto> Lines, decimal? Score = null, int? Rank = null, int? Ranked = null);
 
-public sealed record MonthDto(string Month, bool Closed, DateTimeOffset? ClosedAt, string? ClosedBy, bool MayClose, IReadOnlyList<StatementDto> Statements);
+/// <summary>A person's month on the month's list: the totals and how many lines make them (the lines are on their statement).</summary>
+public sealed record StatementSummaryDto(int StaffId, string StaffNumber, string Name, string? Region, decimal BonusBase, decimal BonusDeductions,
+    bool BonusForfeited, decimal PayDeductions, decimal Rewards, decimal Net, IReadOnlyList<string> Flags, int SkillLevelChange, int Lines,
+    decimal? Score, int? Rank, int? Ranked);
+
+public sealed record MonthDto(string Month, bool Closed, DateTimeOffset? ClosedAt, string? ClosedBy, bool MayClose, IReadOnlyList<StatementSummaryDto> Statements);
 
 public sealed record MonthClosedDto(string Month, int People, int Lines, decimal NetTotal);
 
@@ -37,13 +42,18 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
 {
     private AccessScope Scope => AccessScope.From(http.HttpContext!.User);
 
-    /// <summary>Every visible person's statement of the month: technicians of the scope and anyone with a line.</summary>
+    /// <summary>
+    /// Every visible person's totals of the month: technicians of the scope and anyone with a line. Without the lines:
+    /// a large company's month holds a million; each person's statement has theirs.
+    /// </summary>
     public async Task<MonthDto> MonthAsync((int Year, int Month) month)
     {
         var scope = Scope;
         var visible = await db.Staff(scope).AsNoTracking().Select(s => s.Id).ToListAsync();
         var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Year == month.Year && c.Month == month.Month);
-        var statements = close is null ? await PreviewAsync(month, visible) : await ClosedAsync(month, visible);
+        var statements = close is null
+            ? (await PreviewAsync(month, visible)).ToDictionary(p => p.Key, p => (p.Value.Statement, p.Value.Statement.Lines.Count, p.Value.Score, p.Value.Rank, p.Value.Ranked))
+            : await ClosedTotalsAsync(month, visible);
         var people = await db.Staff.AsNoTracking().Where(s => visible.Contains(s.Id) && (s.Role == StaffRole.Technician || statements.Keys.Contains(s.Id)))
             .OrderBy(s => s.StaffNumber).ToListAsync();
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name);
@@ -53,8 +63,8 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var defaultBase = await DefaultBonusBaseAsync(month);
         return new MonthDto(MonthRange.Text(month), close is not null, close?.ClosedAt, closedBy,
             close is null && Policies.Allows(Policies.CloseMonth, scope.Role) && IsOver(month),
-            [.. people.Select(p => Dto(p, regions, month, close is not null, statements.TryGetValue(p.Id, out var found) ? found
-                : (Statement.Of(IncidentService.Person(p.Id), month.Year, month.Month, defaultBase, []), null, null, 0)))]);
+            [.. people.Select(p => Summary(p, regions, statements.TryGetValue(p.Id, out var found) ? found
+                : (Statement.Of(IncidentService.Person(p.Id), month.Year, month.Month, defaultBase, []), 0, null, null, 0)))]);
     }
 
     /// <summary>One person's statement; a technician sees only their own.</summary>
@@ -193,7 +203,7 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
             [H("BonusBase")] = s.BonusBase, [H("BonusDeductions")] = s.BonusDeductions,
             [H("BonusForfeited")] = s.BonusForfeited ? text["Yes"].Value : "", [H("PayDeductions")] = s.PayDeductions,
             [H("Rewards")] = s.Rewards, [H("Net")] = s.Net, [H("Flags")] = string.Join("、", s.Flags.Select(f => ReasonText.Flag(f, text))),
-            [H("Score")] = s.Score, [H("Rank")] = s.Rank, [H("Lines")] = s.Lines.Count, [H("State")] = data.Closed ? text["MonthClosed"].Value : text["MonthOpen"].Value,
+            [H("Score")] = s.Score, [H("Rank")] = s.Rank, [H("Lines")] = s.Lines, [H("State")] = data.Closed ? text["MonthClosed"].Value : text["MonthOpen"].Value,
         }).ToList();
         using var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, rows, sheetName: data.Month);
@@ -384,12 +394,34 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var lines = await db.StatementLines.AsNoTracking().Where(l => l.Year == month.Year && l.Month == month.Month && people.Contains(l.StaffId))
             .OrderBy(l => l.At).ThenBy(l => l.Id).ToListAsync();
         var numbers = lines.Where(l => l.IncidentId != null).Select(l => l.IncidentId!.Value).Distinct().ToDictionary(i => i, i => $"AS{i:000000}");
-        return totals.ToDictionary(t => t.StaffId, t => (new Statement(IncidentService.Person(t.StaffId), t.Year, t.Month, t.BonusBase, t.BonusDeductions,
-            t.BonusForfeited, t.PayDeductions, t.Rewards, t.Net, t.Flags.Length == 0 ? [] : t.Flags.Split(','), t.SkillLevelChange,
+        return totals.ToDictionary(t => t.StaffId, t => (Totals(t,
             [.. lines.Where(l => l.StaffId == t.StaffId).Select(l => new AssessmentLine(IncidentService.Person(l.StaffId),
                 l.IncidentId is { } i ? numbers[i] : "", l.Rule, l.PolicyVersion, l.Kind, l.At, l.Amount, l.Pot, ReasonJson.Parts(l.Reason),
                 l.Flags.Length == 0 ? [] : l.Flags.Split(','), l.ForfeitsBonus) { Corrects = l.CorrectsYear is { } y ? MonthRange.Text((y, l.CorrectsMonth!.Value)) : null })]),
             t.Score, t.Rank, t.Ranked ?? 0));
+    }
+
+    /// <summary>A closed month's totals as its close wrote them, and how many lines each person has.</summary>
+    private async Task<Dictionary<int, (Statement Statement, int Lines, decimal? Score, int? Rank, int Ranked)>> ClosedTotalsAsync((int Year, int Month) month,
+        IReadOnlyCollection<int> people)
+    {
+        var totals = await db.MonthStatements.AsNoTracking().Where(s => s.Year == month.Year && s.Month == month.Month && people.Contains(s.StaffId)).ToListAsync();
+        var lines = await db.StatementLines.Where(l => l.Year == month.Year && l.Month == month.Month && people.Contains(l.StaffId))
+            .GroupBy(l => l.StaffId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        return totals.ToDictionary(t => t.StaffId, t => (Totals(t, []), lines.GetValueOrDefault(t.StaffId), t.Score, t.Rank, t.Ranked ?? 0));
+    }
+
+    private static Statement Totals(MonthStatement t, IReadOnlyList<AssessmentLine> lines) =>
+        new(IncidentService.Person(t.StaffId), t.Year, t.Month, t.BonusBase, t.BonusDeductions, t.BonusForfeited, t.PayDeductions, t.Rewards, t.Net,
+            t.Flags.Length == 0 ? [] : t.Flags.Split(','), t.SkillLevelChange, lines);
+
+    private static StatementSummaryDto Summary(Staff person, IReadOnlyDictionary<int, string> regions,
+        (Statement Statement, int Lines, decimal? Score, int? Rank, int Ranked) month)
+    {
+        var s = month.Statement;
+        return new(person.Id, person.StaffNumber, person.Name, person.RegionId is { } r ? regions.GetValueOrDefault(r) : null, s.BonusBase, s.BonusDeductions,
+            s.BonusForfeited, s.PayDeductions, s.Rewards, s.Net, s.Flags, s.SkillLevelChange, month.Lines, month.Score, month.Rank,
+            month.Rank is null ? null : month.Ranked);
     }
 
     private StatementDto Dto(Staff person, IReadOnlyDictionary<int, string> regions, (int Year, int Month) month, bool closed,
