@@ -52,8 +52,8 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var visible = await db.Staff(scope).AsNoTracking().Select(s => s.Id).ToListAsync();
         var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Year == month.Year && c.Month == month.Month);
         var statements = close is null
-            ? (await PreviewAsync(month, visible)).ToDictionary(p => p.Key, p => (p.Value.Statement, p.Value.Statement.Lines.Count, p.Value.Score, p.Value.Rank, p.Value.Ranked))
-            : await ClosedTotalsAsync(month, visible);
+            ? (await PreviewAsync(month, visible, everyone: scope.SeesAllRegions)).ToDictionary(p => p.Key, p => (p.Value.Statement, p.Value.Statement.Lines.Count, p.Value.Score, p.Value.Rank, p.Value.Ranked))
+            : await ClosedTotalsAsync(month, scope.SeesAllRegions ? null : visible);
         var people = await db.Staff.AsNoTracking().Where(s => visible.Contains(s.Id) && (s.Role == StaffRole.Technician || statements.Keys.Contains(s.Id)))
             .OrderBy(s => s.StaffNumber).ToListAsync();
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name);
@@ -212,10 +212,14 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
 
     private bool IsOver((int Year, int Month) month) => clock.GetUtcNow() >= MonthRange.Instants(month, policies.Zone).End;
 
+    /// <summary>
+    /// The open month's statements of <paramref name="people"/>, judged live. <paramref name="everyone"/>: they are the whole
+    /// company, so every incident is read as the close reads them (a scan of the table, not ten thousand ids to match).
+    /// </summary>
     private async Task<Dictionary<int, (Statement Statement, decimal? Score, int? Rank, int Ranked)>> PreviewAsync((int Year, int Month) month,
-        IReadOnlyCollection<int> people)
+        IReadOnlyCollection<int> people, bool everyone = false)
     {
-        var judgement = await LoadAsync(month, people, default);
+        var judgement = await LoadAsync(month, everyone ? null : people, default);
         var statements = new Dictionary<int, (Statement Statement, decimal? Score, int? Rank, int Ranked)>();
         await judgement.RunAsync(forClose: false, people, (person, statement, _, place, ranked) =>
         {
@@ -401,14 +405,15 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
             t.Score, t.Rank, t.Ranked ?? 0));
     }
 
-    /// <summary>A closed month's totals as its close wrote them, and how many lines each person has.</summary>
+    /// <summary>A closed month's totals as its close wrote them, and how many lines each person has (everyone's: <paramref name="people"/> null).</summary>
     private async Task<Dictionary<int, (Statement Statement, int Lines, decimal? Score, int? Rank, int Ranked)>> ClosedTotalsAsync((int Year, int Month) month,
-        IReadOnlyCollection<int> people)
+        IReadOnlyCollection<int>? people)
     {
-        var totals = await db.MonthStatements.AsNoTracking().Where(s => s.Year == month.Year && s.Month == month.Month && people.Contains(s.StaffId)).ToListAsync();
-        var lines = await db.StatementLines.Where(l => l.Year == month.Year && l.Month == month.Month && people.Contains(l.StaffId))
-            .GroupBy(l => l.StaffId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        return totals.ToDictionary(t => t.StaffId, t => (Totals(t, []), lines.GetValueOrDefault(t.StaffId), t.Score, t.Rank, t.Ranked ?? 0));
+        var totals = db.MonthStatements.AsNoTracking().Where(s => s.Year == month.Year && s.Month == month.Month);
+        var lines = db.StatementLines.Where(l => l.Year == month.Year && l.Month == month.Month);
+        if (people is not null) (totals, lines) = (totals.Where(s => people.Contains(s.StaffId)), lines.Where(l => people.Contains(l.StaffId)));
+        var counts = await lines.GroupBy(l => l.StaffId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        return await totals.ToDictionaryAsync(t => t.StaffId, t => (Totals(t, []), counts.GetValueOrDefault(t.StaffId), t.Score, t.Rank, t.Ranked ?? 0));
     }
 
     private static Statement Totals(MonthStatement t, IReadOnlyList<AssessmentLine> lines) =>
