@@ -30,7 +30,7 @@ public sealed class SafetyPagesTests(BrowserFixture fixture)
         foreach (var line in new[] { "垃圾已清理", "家具已复位", "产品已清洁或做好保护" })
             await SubmitAsync(phone, new() { Name = line, Exact = true });
         await SubmitAsync(phone, new() { Name = "完工" });
-        await Assertions.Expect(phone.Locator(".alert")).ToContainTextAsync("不能开始作业：作业许可的步骤“向车辆公司提出作业申请”尚未完成");
+        await Assertions.Expect(phone.Locator(".alert[role=alert]")).ToContainTextAsync("不能开始作业：作业许可的步骤“向车辆公司提出作业申请”尚未完成");
         await BrowserFixture.ScreenshotAsync(phone, "safety-job-refused-tech01-phone");
 
         await phone.Locator("#safety").GetByRole(AriaRole.Link, new() { Name = "作业许可" }).ClickAsync();
@@ -53,7 +53,7 @@ public sealed class SafetyPagesTests(BrowserFixture fixture)
         await Assertions.Expect(phone.Locator("h1 .badge")).ToHaveTextAsync("已完工");
         await SubmitAsync(phone, new() { Name = "发送我的联系方式" });
         await SubmitAsync(phone, new() { Name = "签退" });
-        await Assertions.Expect(phone.Locator(".alert")).ToContainTextAsync("作业许可尚未完成");
+        await Assertions.Expect(phone.Locator(".alert[role=alert]")).ToContainTextAsync("作业许可尚未完成");
 
         await phone.GotoAsync($"/Safety/Permit/{id}");
         await phone.GetByLabel("工完").CheckAsync();
@@ -61,7 +61,7 @@ public sealed class SafetyPagesTests(BrowserFixture fixture)
         await phone.GetByLabel("场地清").CheckAsync();
         await phone.GetByLabel("已送危险品仓库回收").CheckAsync();
         await ClickAsync(phone, "确认收工");
-        await Assertions.Expect(phone.Locator(".alert")).ToContainTextAsync("请填写危险品仓库的接收人");
+        await Assertions.Expect(phone.Locator(".alert[role=alert]")).ToContainTextAsync("请填写危险品仓库的接收人");
         await phone.GetByLabel("工完").CheckAsync();
         await phone.GetByLabel("料尽").CheckAsync();
         await phone.GetByLabel("场地清").CheckAsync();

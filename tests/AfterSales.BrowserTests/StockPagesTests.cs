@@ -109,7 +109,7 @@ public sealed class StockPagesTests(BrowserFixture fixture)
         await phone.GotoAsync($"/Visits/{id}");
         var goodsLine = new PageGetByRoleOptions { Name = "货物已开箱检查：无缺件、无损坏" };
         await SubmitAsync(phone, goodsLine);
-        await Assertions.Expect(phone.Locator(".alert")).ToContainTextAsync("货品有缺件或破损未处理，不能装车。");
+        await Assertions.Expect(phone.Locator(".alert[role=alert]")).ToContainTextAsync("货品有缺件或破损未处理，不能装车。");
         await Assertions.Expect(phone.GetByRole(AriaRole.Button, goodsLine)).ToHaveAttributeAsync("aria-pressed", "false");
         await BrowserFixture.ScreenshotAsync(phone, "stock-job-checklist-refused-tech01-phone");
 

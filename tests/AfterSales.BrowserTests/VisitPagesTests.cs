@@ -27,7 +27,7 @@ public sealed class VisitPagesTests(BrowserFixture fixture)
 
         // VIS-1: departure is refused, in Chinese, while the checklist is open.
         await SubmitAsync(phone, new() { Name = "出发", Exact = true });
-        await Assertions.Expect(phone.Locator(".alert")).ToContainTextAsync("出发前检查清单尚未完成");
+        await Assertions.Expect(phone.Locator(".alert[role=alert]")).ToContainTextAsync("出发前检查清单尚未完成");
         await BrowserFixture.ScreenshotAsync(phone, "visit-refused-departure-tech01-phone");
         foreach (var line in new[] { "货物已开箱检查：无缺件、无损坏", "工具", "辅料", "服务记录表" })
         {
@@ -62,7 +62,7 @@ public sealed class VisitPagesTests(BrowserFixture fixture)
         await SubmitAsync(phone, new() { Name = "记录调试结果" });
         await Assertions.Expect(phone.Locator("#commissioning .badge")).ToHaveTextAsync("未通过：整改后重新调试");
         await SubmitAsync(phone, new() { Name = "完工" });
-        await Assertions.Expect(phone.Locator(".alert")).ToContainTextAsync("调试未通过");
+        await Assertions.Expect(phone.Locator(".alert[role=alert]")).ToContainTextAsync("调试未通过");
         await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "visit-failed-test-tech01-phone");
         await phone.Locator("#commissioning").GetByLabel("试漏通过").CheckAsync();
         await phone.Locator("#commissioning").GetByLabel("连接测试通过").CheckAsync();
@@ -82,7 +82,7 @@ public sealed class VisitPagesTests(BrowserFixture fixture)
         await SubmitAsync(phone, new() { Name = "完工" });
         await Assertions.Expect(phone.Locator("h1 .badge")).ToHaveTextAsync("已完工");
         await SubmitAsync(phone, new() { Name = "签退" });
-        await Assertions.Expect(phone.Locator(".alert")).ToContainTextAsync("离开前请先把您的联系方式发送给客户");
+        await Assertions.Expect(phone.Locator(".alert[role=alert]")).ToContainTextAsync("离开前请先把您的联系方式发送给客户");
         await SubmitAsync(phone, new() { Name = "发送我的联系方式" });
         await BrowserFixture.ScreenshotAsync(phone, "visit-finishing-tech01-phone");
         await SubmitAsync(phone, new() { Name = "签退" });
