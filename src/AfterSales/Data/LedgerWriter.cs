@@ -181,13 +181,15 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
             Expression value = Expression.MakeMemberAccess(row, property.GetMemberInfo(forMaterialization: false, forSet: false));
             if (property.GetRelationalTypeMapping().Converter is { } converter)
             {
-                var stored = converter.ProviderClrType;
-                Expression Convert(Expression model) => Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(model, converter.ModelClrType));
-                value = Nullable.GetUnderlyingType(value.Type) is not null || !value.Type.IsValueType
-                    ? Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)),
-                        Expression.Constant(null, stored.IsValueType ? typeof(Nullable<>).MakeGenericType(stored) : stored),
-                        Expression.Convert(Convert(value), stored.IsValueType ? typeof(Nullable<>).MakeGenericType(stored) : stored))
-                    : Convert(value);
+                var converted = Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(value, converter.ModelClrType));
+                if (value.Type.IsValueType && Nullable.GetUnderlyingType(value.Type) is null) value = converted;
+                else
+                {
+                    // A converter sees only values: null stays null.
+                    var stored = converter.ProviderClrType.IsValueType ? typeof(Nullable<>).MakeGenericType(converter.ProviderClrType) : converter.ProviderClrType;
+                    value = Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)), Expression.Constant(null, stored),
+                        Expression.Convert(converted, stored));
+                }
             }
             var getter = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(T), value.Type), value, row).Compile();
             return (Column)Activator.CreateInstance(typeof(Column<>).MakeGenericType(typeof(T), value.Type), getter, name)!;

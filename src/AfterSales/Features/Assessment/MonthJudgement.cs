@@ -60,7 +60,7 @@ internal sealed class MonthJudgement(
         }
         var targets = new bool[incidents.Count];
         var managers = new HashSet<int>();
-        for (var k = 0; k < incidents.Count; k++)
+        for (var k = 0; k < rows.Length; k++)
         {
             targets[k] = IsTarget(rows[k]);
             if (targets[k] && rows[k].ManagerId is { } manager) managers.Add(manager);

@@ -50,10 +50,12 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
     {
         var scope = Scope;
         var visible = await db.Staff(scope).AsNoTracking().Select(s => s.Id).ToListAsync();
+        // Head office sees the whole company: then the month is read as the close reads it, not by matching every id.
+        var everyone = visible.Count == await db.Staff.CountAsync();
         var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Year == month.Year && c.Month == month.Month);
         var statements = close is null
-            ? (await PreviewAsync(month, visible, everyone: scope.SeesAllRegions)).ToDictionary(p => p.Key, p => (p.Value.Statement, p.Value.Statement.Lines.Count, p.Value.Score, p.Value.Rank, p.Value.Ranked))
-            : await ClosedTotalsAsync(month, scope.SeesAllRegions ? null : visible);
+            ? (await PreviewAsync(month, visible, everyone)).ToDictionary(p => p.Key, p => (p.Value.Statement, p.Value.Statement.Lines.Count, p.Value.Score, p.Value.Rank, p.Value.Ranked))
+            : await ClosedTotalsAsync(month, everyone ? null : visible);
         var people = await db.Staff.AsNoTracking().Where(s => visible.Contains(s.Id) && (s.Role == StaffRole.Technician || statements.Keys.Contains(s.Id)))
             .OrderBy(s => s.StaffNumber).ToListAsync();
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name);
