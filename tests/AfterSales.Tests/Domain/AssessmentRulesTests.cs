@@ -251,6 +251,27 @@ public sealed class AssessmentRulesTests
     }
 
     [Fact]
+    public void ASM0_judging_looks_back_over_the_month_the_rework_window_or_the_whole_employment_as_each_kind_is_counted()
+    {
+        // ASM-7 false claims count over the employment, and reworks lower the skill level over it (ASM-14); the rest count by month.
+        var lookback = Lookback.Of([Policy]);
+        Assert.Equal(["expense_false_claim", "repair_redone"], lookback.WholeEmploymentKinds.Order());
+        Assert.Equal(0, lookback.Days);
+        var start = DateTimeOffset.Parse("2026-10-01T00:00:00+08:00");
+        Assert.Equal(start, lookback.From(start));
+
+        // Without the skill-level rule a rework looks back only over the window, which the version sets to 60 days.
+        var windowOnly = PolicyDocument.Default();
+        windowOnly.Kinds["repair_redone"].SkillLevelDown = null;
+        windowOnly.ReworkWindowDays = 60;
+        var alone = Lookback.Of([windowOnly]);
+        Assert.Equal(["expense_false_claim"], alone.WholeEmploymentKinds.Order());
+        Assert.Equal(start.AddDays(-60), alone.From(start));
+        // Judged by either version (a month across a change): the longer look back of each kind.
+        Assert.Equal(["expense_false_claim", "repair_redone"], Lookback.Of([Policy, windowOnly]).WholeEmploymentKinds.Order());
+    }
+
+    [Fact]
     public void ASM0_the_bonus_never_goes_below_zero_while_pay_deductions_are_not_capped()
     {
         var statement = Assessor.Assess(2026, 10,

@@ -202,6 +202,42 @@ public sealed class AssessmentTests
     }
 
     [Theory, BothDatabases]
+    public async Task ASM0_a_close_counts_each_ladder_over_its_own_period_however_far_back_that_goes(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var manager = await app.LogInAsync("fj.manager");
+        var tech01 = await app.StaffIdAsync("tech01");
+        // ASM-7 is counted over the whole employment: a false claim a year and a half before October's makes that one the 2nd.
+        await RecordAsync(manager, tech01, "expense_false_claim", "2025-03-10T10:00:00+08:00", new { amount = 100m });
+        await RecordAsync(manager, tech01, "complaint_attitude", "2026-06-05T10:00:00+08:00");
+        var finance = await app.LogInAsync("finance");
+        await Json(await finance.PostAsync("/api/assessment/months/2026-06/close", null));
+        // After June's close: a late complaint of June (June's 2nd), then October's own incidents. July to September stay open.
+        app.Factory.Clock.Advance(TimeSpan.FromDays(2));
+        (manager, finance) = (await app.LogInAsync("fj.manager"), await app.LogInAsync("finance"));
+        await RecordAsync(manager, tech01, "complaint_attitude", "2026-06-20T10:00:00+08:00");
+        await RecordAsync(manager, tech01, "complaint_attitude", "2026-10-05T10:00:00+08:00");
+        await RecordAsync(manager, tech01, "expense_false_claim", "2026-10-08T10:00:00+08:00", new { amount = 50m });
+        await Json(await finance.PostAsync("/api/assessment/months/2026-10/close", null));
+
+        var october = await finance.GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-10/statements/{tech01}");
+        var lines = october.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("rule").GetString() != "RNK-2")
+            .Select(l => (Kind: l.GetProperty("kind").GetString(), At: l.GetProperty("at").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).Day,
+                Amount: l.GetProperty("amount").GetDecimal(), Pot: l.GetProperty("pot").GetString(), Corrects: l.GetProperty("corrects").GetString()))
+            .ToList();
+        Assert.Equal([
+            // June's 2nd complaint: 200 (its 1st was judged by June's close), on October's statement, pointing back to June.
+            ("complaint_attitude", 20, 200m, "bonus", "2026-06"),
+            // October's 1st complaint: 100.
+            ("complaint_attitude", 5, 100m, "bonus", null),
+            // The 2nd false claim of the employment: the whole bonus, and ten times the false amount from pay.
+            ("expense_false_claim", 8, 0m, "bonus", null),
+            ("expense_false_claim", 8, 500m, "pay", null),
+        ], lines.OrderBy(l => l.Kind).ThenBy(l => l.Corrects is null).ThenBy(l => l.Pot).ToList());
+        Assert.True(october.GetProperty("bonusForfeited").GetBoolean());
+    }
+
+    [Theory, BothDatabases]
     public async Task ASM15_a_month_nobody_closed_is_closed_by_the_schedule_on_its_day_once(Db db)
     {
         await using var app = await TestApp.StartAsync(db);

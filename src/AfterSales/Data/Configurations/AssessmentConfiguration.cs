@@ -39,6 +39,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.HasIndex(i => new { i.RegionId, i.At });
         b.HasIndex(i => i.At);
         b.HasIndex(i => i.State);
+        // A close looks for late incidents of closed months among those recorded since the last close (StatementService).
+        b.HasIndex(i => i.RecordedAt);
         b.HasOne<Staff>().WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Staff>().WithMany().HasForeignKey(i => i.ManagerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Staff>().WithMany().HasForeignKey(i => i.RecordedById).OnDelete(DeleteBehavior.Restrict);

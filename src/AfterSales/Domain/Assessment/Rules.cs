@@ -50,6 +50,32 @@ public static class OccurrenceInPeriod
     }
 }
 
+/// <summary>
+/// How far back judging a month's incidents looks (ASM-0, ASM-14), so a close reads that and not every incident ever:
+/// a ladder counted by month looks back to the incident's month's start, one counted over the rework window that many
+/// days further, and the kinds counted over the whole employment (the ladder's period or the skill-level rule's) need
+/// all of the person's incidents of the kind.
+/// </summary>
+public sealed record Lookback(IReadOnlySet<string> WholeEmploymentKinds, int Days)
+{
+    /// <summary>What judging by any of <paramref name="policies"/> needs (each incident is judged by the one in force when it happened).</summary>
+    public static Lookback Of(IEnumerable<PolicyDocument> policies)
+    {
+        var wholeEmployment = new HashSet<string>(StringComparer.Ordinal);
+        var days = 0;
+        foreach (var policy in policies)
+            foreach (var (name, kind) in policy.Kinds)
+            {
+                if (kind.Period is not ("month" or "reworkWindow") || kind.SkillLevelDown is { Period: not "month" }) wholeEmployment.Add(name);
+                else if (kind.Period == "reworkWindow") days = Math.Max(days, policy.ReworkWindowDays);
+            }
+        return new Lookback(wholeEmployment, days);
+    }
+
+    /// <summary>The earliest incident judging needs, other than of the whole-employment kinds, for incidents from <paramref name="firstMonthStart"/> on.</summary>
+    public DateTimeOffset From(DateTimeOffset firstMonthStart) => firstMonthStart.AddDays(-Days);
+}
+
 /// <summary>ASM-14: only minor and medium repairs are judged as rework; a redone major repair is recorded without amount.</summary>
 public static class RepairClassCounts
 {

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using AfterSales.Domain;
@@ -25,7 +24,7 @@ internal sealed class MonthJudgement(
     DateTimeOffset start,
     TimeZoneInfo zone,
     Assessor assessor,
-    List<IncidentRow> incidents,
+    IncidentRow[] incidents,
     HashSet<int> withEvidence,
     HashSet<int> lateIncidents,
     Dictionary<int, List<Judged>> extraLines,
@@ -46,10 +45,10 @@ internal sealed class MonthJudgement(
     public async Task RunAsync(bool forClose, IReadOnlyCollection<int>? people, Settle settle, IStringLocalizer<ErrorText> errors, CancellationToken ct)
     {
         // Person by person, each person's incidents in the order they were recorded: an index sorted by one key.
-        var order = new int[incidents.Count];
-        var keys = new long[incidents.Count];
+        var order = new int[incidents.Length];
+        var keys = new long[incidents.Length];
         // The rows are read in place: an incident is a hundred bytes, copied out at each look.
-        var rows = CollectionsMarshal.AsSpan(incidents);
+        var rows = incidents.AsSpan();
         for (var k = 0; k < rows.Length; k++) (order[k], keys[k]) = (k, ((long)rows[k].PersonId << 32) | (uint)rows[k].Id);
         Array.Sort(keys, order);
         var names = new Dictionary<int, string>();
@@ -58,7 +57,7 @@ internal sealed class MonthJudgement(
             names.TryAdd(incident.PersonId, IncidentService.Person(incident.PersonId));
             if (incident.ManagerId is { } m) names.TryAdd(m, IncidentService.Person(m));
         }
-        var targets = new bool[incidents.Count];
+        var targets = new bool[incidents.Length];
         var managers = new HashSet<int>();
         for (var k = 0; k < rows.Length; k++)
         {
@@ -128,7 +127,7 @@ internal sealed class MonthJudgement(
     /// <summary>One person's incidents of the month (and late ones of closed months) against their own history.</summary>
     private PersonJudged JudgePerson(int[] order, bool[] targets, int from, int count, Dictionary<int, string> names)
     {
-        var rows = CollectionsMarshal.AsSpan(incidents);
+        var rows = incidents.AsSpan();
         var facts = new IncidentFacts[count];
         var histories = new Dictionary<string, List<IncidentFacts>>(StringComparer.Ordinal);
         for (var k = 0; k < count; k++)

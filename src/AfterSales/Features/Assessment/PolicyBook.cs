@@ -37,6 +37,22 @@ public sealed class PolicyBook(AppDbContext db, IHttpContextAccessor http, TimeP
         };
     }
 
+    /// <summary>Every version in force at some time from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public async Task<IReadOnlyList<PolicyDocument>> InForceAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        await ResolverAsync(ct);
+        var (first, last) = (DateOnly.FromDateTime(local.ToLocal(from).DateTime), DateOnly.FromDateTime(local.ToLocal(to).DateTime));
+        var documents = new List<PolicyDocument>();
+        foreach (var (effective, _, policy) in _approved!)
+        {
+            if (effective > last) continue;
+            documents.Add(policy.Document);
+            if (effective <= first) return documents;
+        }
+        documents.Add(PolicyDocument.Default());
+        return documents;
+    }
+
     public async Task<Assessor> AssessorAsync(CancellationToken ct = default) => new(await ResolverAsync(ct), local.Zone);
 
     /// <summary>Each error of a document, in the reader's language, with its field: for the editor page and the API.</summary>

@@ -243,32 +243,22 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var assessor = await policies.AssessorAsync(ct);
         var closedAt = (await db.MonthCloses.AsNoTracking().Select(c => new { c.Year, c.Month, c.ClosedAt }).ToListAsync(ct))
             .Where(c => (c.Year, c.Month) != month).ToDictionary(c => (c.Year, c.Month), c => c.ClosedAt);
-        // A close reads every incident up to the month's end, nearly the whole table. SQLite would walk the index on At
-        // and fetch each row by its id (2 s for a million rows, against 0.2 s for a plain scan of the table).
+        var (unjudged, targetsFrom) = await UnjudgedLateAsync(month, start, closedAt, people, ct);
+        // Each incident is judged against the part of its person's history its rules count (ASM-0): not every incident
+        // ever, or a company with years of them would read all of them every month.
+        var lookback = Lookback.Of(await policies.InForceAsync(targetsFrom, end.AddTicks(-1), ct));
+        var from = lookback.From(targetsFrom);
+        var wholeEmployment = lookback.WholeEmploymentKinds.ToList();
+        // A close reads most of the table. SQLite would walk the index on At and fetch each row by its id (2 s for a
+        // million rows, against 0.2 s for a plain scan of the table).
         var source = people is null && !db.IsPostgres ? db.Incidents.FromSql($"SELECT * FROM \"Incidents\" NOT INDEXED") : db.Incidents;
-        var incidents = source.AsNoTracking().Where(i => i.At < end && i.State != IncidentState.AppealUpheld);
-        // A manager's statement carries the co-penalties of their people's incidents too.
-        if (people is not null) incidents = incidents.Where(i => people.Contains(i.PersonId) || (i.ManagerId != null && people.Contains(i.ManagerId.Value)));
-        var rows = incidents.Select(i => new IncidentRow(i.Id, i.PersonId, i.ManagerId, Vocabulary.Shared(i.Kind)!, i.At, i.Severity, i.Amount,
-            i.Waived, i.WaiverReason, i.RestoredAt, i.Verified, i.FalseReport, i.EquipmentId, Vocabulary.Shared(i.EquipmentKind),
-            Vocabulary.Shared(i.Cause), Vocabulary.Shared(i.RepairClass), i.RecordedAt));
-        // A close's million rows go into a list made once, at most the highest id long, instead of one grown (and copied)
-        // twenty times.
-        var all = new List<IncidentRow>(people is null ? await db.Incidents.MaxAsync(i => (int?)i.Id, ct) ?? 0 : 0);
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct)) all.Add(row);
+        var incidents = Concerning(source.AsNoTracking().Where(i => i.At < end && i.State != IncidentState.AppealUpheld
+            && (i.At >= from || EF.Parameter(wholeEmployment).Contains(i.Kind))), people);
+        var all = await ReadAllAsync(incidents.Select(i => new IncidentRow(i.Id, i.PersonId, i.ManagerId, Vocabulary.Shared(i.Kind)!, i.At, i.Severity,
+            i.Amount, i.Waived, i.WaiverReason, i.RestoredAt, i.Verified, i.FalseReport, i.EquipmentId, Vocabulary.Shared(i.EquipmentKind),
+            Vocabulary.Shared(i.Cause), Vocabulary.Shared(i.RepairClass), i.RecordedAt)), ct);
         // Only whether an incident has evidence matters here (a waiver may need it), not the files themselves.
         var withEvidence = (await db.IncidentFiles.Select(f => f.IncidentId).Distinct().ToListAsync(ct)).ToHashSet();
-        // An incident of a closed month was judged by that close, unless it was recorded after it (a late incident) or just
-        // before it, while the close was reading. Only those may still be off the ledger, so only their lines are looked
-        // up: the ledger grows by a million lines a month, and reading all of it would make each close slower than the last.
-        var late = all.Where(i => i.At < start && closedAt.TryGetValue(OccurrenceInPeriod.MonthOf(i.At, policies.Zone), out var closed)
-            && i.RecordedAt >= closed - LateMargin).ToList();
-        var latePeople = late.Select(i => i.PersonId).Distinct().ToList();
-        var lateIds = late.Select(i => i.Id).ToList();
-        var settled = late.Count == 0 ? [] : (await db.StatementLines.AsNoTracking()
-            .Where(l => EF.Parameter(latePeople).Contains(l.StaffId) && l.IncidentId != null && EF.Parameter(lateIds).Contains(l.IncidentId.Value) && !l.Reverses)
-            .Select(l => l.IncidentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
-        var unjudged = lateIds.Where(id => !settled.Contains(id)).ToHashSet();
         if (watch is not null) Phase(watch, "read incidents");
 
         var extra = new Dictionary<int, List<Judged>>();
@@ -330,6 +320,72 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
 
         return new MonthJudgement(month, start, policies.Zone, assessor, all, withEvidence, unjudged, extra,
             ranked.ToDictionary(r => int.Parse(r.Person, CultureInfo.InvariantCulture)), inForce.Document.BonusBase, technicians);
+    }
+
+    /// <summary>Incidents of <paramref name="people"/> (a manager's statement carries the co-penalties of their people's incidents too); null: everyone.</summary>
+    private static IQueryable<Incident> Concerning(IQueryable<Incident> incidents, IReadOnlyCollection<int>? people) => people is null ? incidents
+        : incidents.Where(i => people.Contains(i.PersonId) || (i.ManagerId != null && people.Contains(i.ManagerId.Value)));
+
+    /// <summary>
+    /// Late incidents of closed months no close has judged yet, and the start of the earliest month they (and the month
+    /// judged) belong to. An incident of a closed month was judged by that month's close, unless it was recorded after the
+    /// close or just before it (<see cref="LateMargin"/>, a request still in flight while the close read). Each later close
+    /// of a later month judged those it found, so only incidents recorded since the last such close can still be
+    /// unjudged: they are found through the index on the time of recording, and checked against the ledger. The
+    /// ledger grows by a million lines a month; reading all of it would make each close slower than the last.
+    /// </summary>
+    private async Task<(HashSet<int> Ids, DateTimeOffset FirstMonthStart)> UnjudgedLateAsync((int Year, int Month) month, DateTimeOffset start,
+        Dictionary<(int Year, int Month), DateTimeOffset> closedAt, IReadOnlyCollection<int>? people, CancellationToken ct)
+    {
+        var since = DateTimeOffset.MaxValue;
+        var lastOfLater = DateTimeOffset.MinValue;
+        foreach (var (closed, at) in closedAt.OrderByDescending(c => c.Key))
+        {
+            lastOfLater = lastOfLater > at ? lastOfLater : at;
+            if (closed.CompareTo(month) < 0 && lastOfLater < since) since = lastOfLater;
+        }
+        if (since == DateTimeOffset.MaxValue) return ([], start);
+        since -= LateMargin;
+        var candidates = await Concerning(db.Incidents.AsNoTracking()
+                .Where(i => i.At < start && i.RecordedAt >= since && i.State != IncidentState.AppealUpheld), people)
+            .Select(i => new { i.Id, i.PersonId, i.At, i.RecordedAt }).ToListAsync(ct);
+        var late = candidates.Where(i => closedAt.TryGetValue(OccurrenceInPeriod.MonthOf(i.At, policies.Zone), out var closed)
+            && i.RecordedAt >= closed - LateMargin).ToList();
+        if (late.Count == 0) return ([], start);
+        var latePeople = late.Select(i => i.PersonId).Distinct().ToList();
+        var lateIds = late.Select(i => i.Id).ToList();
+        var settled = (await db.StatementLines.AsNoTracking()
+            .Where(l => EF.Parameter(latePeople).Contains(l.StaffId) && l.IncidentId != null && EF.Parameter(lateIds).Contains(l.IncidentId.Value) && !l.Reverses)
+            .Select(l => l.IncidentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
+        var unjudged = late.Where(i => !settled.Contains(i.Id)).ToList();
+        var firstMonthStart = unjudged.Select(i => MonthRange.Instants(OccurrenceInPeriod.MonthOf(i.At, policies.Zone), policies.Zone).Start)
+            .Append(start).Min();
+        return ([.. unjudged.Select(i => i.Id)], firstMonthStart);
+    }
+
+    /// <summary>
+    /// A close's million rows, read in blocks and put into one array of their final size: a list grown by doubling would
+    /// copy them twenty times, and the highest id, once used to size it, counts every incident ever.
+    /// </summary>
+    private static async Task<IncidentRow[]> ReadAllAsync(IQueryable<IncidentRow> rows, CancellationToken ct)
+    {
+        const int BlockSize = 1 << 16;
+        var blocks = new List<IncidentRow[]>();
+        var block = new IncidentRow[BlockSize];
+        var used = 0;
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (used == BlockSize)
+            {
+                blocks.Add(block);
+                (block, used) = (new IncidentRow[BlockSize], 0);
+            }
+            block[used++] = row;
+        }
+        var all = new IncidentRow[blocks.Count * BlockSize + used];
+        for (var k = 0; k < blocks.Count; k++) blocks[k].CopyTo(all, k * BlockSize);
+        Array.Copy(block, 0, all, blocks.Count * BlockSize, used);
+        return all;
     }
 
     /// <summary>How long before a month's close an incident may have been recorded and still not be seen by it (a request in flight).</summary>

@@ -142,6 +142,8 @@ namespace AfterSales.Data.Migrations.Postgres
 
                     b.HasIndex("ManagerId");
 
+                    b.HasIndex("RecordedAt");
+
                     b.HasIndex("RecordedById");
 
                     b.HasIndex("State");

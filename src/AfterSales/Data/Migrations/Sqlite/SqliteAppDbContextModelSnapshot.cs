@@ -136,6 +136,8 @@ namespace AfterSales.Data.Migrations.Sqlite
 
                     b.HasIndex("ManagerId");
 
+                    b.HasIndex("RecordedAt");
+
                     b.HasIndex("RecordedById");
 
                     b.HasIndex("State");
