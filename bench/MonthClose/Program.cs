@@ -20,7 +20,9 @@ using NpgsqlTypes;
 // The month close of issue 5 at scale: a fresh database, N people and M incidents in one month (and some earlier, for
 // the ladders), then the real close through StatementService beside a hand-written SQL aggregate over the same rows.
 //   dotnet run -c Release --project bench/MonthClose -- --provider sqlite|postgres [--people 10000] [--incidents 1000000]
-//       [--report docs/assessment-benchmark.md] [--keep] [--cold]
+//       [--older 0] [--report docs/assessment-benchmark.md] [--keep] [--cold]
+// --older N adds N incidents over the two years before the warm-up month: a company's history, which the close should
+// not read beyond what its rules count.
 if (args.Contains("--micro"))
 {
     Micro.Run();
@@ -53,7 +55,8 @@ else
     }
     connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, CommandTimeout = 600 }.ConnectionString;
 }
-Console.WriteLine($"{options.Provider}: {name}; closing {month.Year:0000}-{month.Month:00}; {options.People:N0} people, {options.Incidents:N0} incidents");
+Console.WriteLine($"{options.Provider}: {name}; closing {month.Year:0000}-{month.Month:00}; {options.People:N0} people, {options.Incidents:N0} incidents"
+    + (options.Older > 0 ? $" and {options.Older:N0} older ones" : ""));
 
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
@@ -175,7 +178,7 @@ finally
     }
 }
 
-internal sealed record Options(string Provider, int People, int Incidents, string? Report, bool Keep, bool Cold)
+internal sealed record Options(string Provider, int People, int Incidents, int Older, string? Report, bool Keep, bool Cold)
 {
     public static Options Parse(string[] args)
     {
@@ -183,7 +186,8 @@ internal sealed record Options(string Provider, int People, int Incidents, strin
         var provider = Value("--provider") ?? "sqlite";
         if (provider is not ("sqlite" or "postgres")) throw new ArgumentException("--provider sqlite|postgres");
         return new Options(provider, int.Parse(Value("--people") ?? "10000", CultureInfo.InvariantCulture),
-            int.Parse(Value("--incidents") ?? "1000000", CultureInfo.InvariantCulture), Value("--report"), args.Contains("--keep"),
+            int.Parse(Value("--incidents") ?? "1000000", CultureInfo.InvariantCulture), int.Parse(Value("--older") ?? "0", CultureInfo.InvariantCulture),
+            Value("--report"), args.Contains("--keep"),
             args.Contains("--cold"));
     }
 }
@@ -252,11 +256,12 @@ internal static class Fixture
         IEnumerable<object?[]> Incidents()
         {
             var cumulative = Mix.Select((m, i) => Mix.Take(i + 1).Sum(x => x.Weight)).ToArray();
-            for (var id = 1; id <= options.Incidents + 200; id++)
+            for (var id = 1; id <= options.Incidents + 200 + options.Older; id++)
             {
                 var person = managers + 1 + random.Next(technicians);
                 var manager = person % managers + 1;
-                DateTimeOffset at = id > options.Incidents ? warmUpStart.AddMinutes(random.Next(20 * 24 * 60))
+                DateTimeOffset at = id > options.Incidents + 200 ? warmUpStart.AddDays(-1 - random.Next(730)).AddSeconds(random.Next(86400))
+                    : id > options.Incidents ? warmUpStart.AddMinutes(random.Next(20 * 24 * 60))
                     : random.NextDouble() < 0.9 ? monthStart.AddSeconds(random.Next(monthSeconds)) : monthStart.AddDays(-1 - random.Next(90)).AddSeconds(random.Next(86400));
                 var found = Array.BinarySearch(cumulative, random.NextDouble() * cumulative[^1]);
                 var kind = Mix[Math.Min(found < 0 ? ~found : found, Mix.Length - 1)].Kind;
