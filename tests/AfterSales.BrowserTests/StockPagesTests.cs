@@ -146,6 +146,10 @@ public sealed class StockPagesTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(phone, "stock-job-billed-tech01-phone");
 
         await phone.GotoAsync($"/Stock/Job/{id}");
+        // The hose is on that receipt now: the page says so, and there is nothing left to bill.
+        await Assertions.Expect(hoses).ToContainTextAsync("已开单 1");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Button, new() { Name = "为这些辅料开收费单" })).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(phone, "stock-job-after-billing-tech01-phone");
         var countBack = phone.Locator("#materials form", new() { Has = phone.GetByRole(AriaRole.Button, new() { Name = "余料退库" }) });
         await countBack.GetByLabel("不锈钢编织软管").FillAsync("2");
         await AssertFitsAsync(phone);

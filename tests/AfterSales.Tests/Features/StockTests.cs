@@ -195,7 +195,28 @@ public sealed class StockTests
         var receipt = await OkAsync(await tech.PostAsJsonAsync($"/api/stock/jobs/{id}/receipt", new { }), HttpStatusCode.Created);
         var lines = await app.DbAsync(d => d.ReceiptLines.Where(l => l.ReceiptId == receipt.GetProperty("id").GetInt32()).ToListAsync());
         var billed = Assert.Single(lines);
-        Assert.Equal((4m, 2m, 8m), (billed.Quantity, billed.UnitPrice, billed.LineTotal));
+        Assert.Equal((4m, 2m, 8m, bolt), (billed.Quantity, billed.UnitPrice, billed.LineTotal, billed.StockItemId));
+
+        // Billing again bills only what was used since: nothing yet, so it is refused and names the receipt.
+        var receiptId = receipt.GetProperty("id").GetInt32();
+        var number = await app.DbAsync(d => d.Receipts.Where(r => r.Id == receiptId).Select(r => r.Number).SingleAsync());
+        var again = await tech.PostAsJsonAsync($"/api/stock/jobs/{id}/receipt", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains(number, await again.Content.ReadAsStringAsync());
+        // Two more bolts used: they go on the same draft, which the customer has not signed yet.
+        await OkAsync(await tech.PostAsJsonAsync($"/api/stock/jobs/{id}/consume", new { lines = new[] { new { itemId = bolt, quantity = 2, billable = true } } }));
+        var onDraft = await OkAsync(await tech.PostAsJsonAsync($"/api/stock/jobs/{id}/receipt", new { }), HttpStatusCode.Created);
+        Assert.Equal(receiptId, onDraft.GetProperty("id").GetInt32());
+        Assert.Equal([4m, 2m], await app.DbAsync(d => d.ReceiptLines.Where(l => l.ReceiptId == receiptId).OrderBy(l => l.Position).Select(l => l.Quantity).ToListAsync()));
+        // Once it is signed, one more bolt goes on a new receipt.
+        var draft = await OkAsync(await tech.GetAsync($"/api/receipts/{receiptId}"));
+        await OkAsync(await tech.PostAsJsonAsync($"/api/receipts/{receiptId}/sign",
+            new { name = "王建华", signature = FeesTests.SignaturePng, version = draft.GetProperty("version").GetInt32() }));
+        await OkAsync(await tech.PostAsJsonAsync($"/api/stock/jobs/{id}/consume", new { lines = new[] { new { itemId = bolt, quantity = 1, billable = true } } }));
+        var next = (await OkAsync(await tech.PostAsJsonAsync($"/api/stock/jobs/{id}/receipt", new { }), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        Assert.NotEqual(receiptId, next);
+        var nextLine = await app.DbAsync(d => d.ReceiptLines.Where(l => l.ReceiptId == next).SingleAsync());
+        Assert.Equal((1m, 2m, bolt), (nextLine.Quantity, nextLine.UnitPrice, nextLine.StockItemId));
     }
 
     private static async Task<int> ReplacedPartAsync(TestApp app, int workOrderId, string code)

@@ -40,6 +40,7 @@ internal sealed class ReceiptLineConfiguration : IEntityTypeConfiguration<Receip
         b.Property(l => l.UnitPrice).HasPrecision(18, 2);
         b.Property(l => l.LineTotal).HasPrecision(18, 2);
         b.HasOne<Domain.Catalog.Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Inventory.StockItem>().WithMany().HasForeignKey(l => l.StockItemId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

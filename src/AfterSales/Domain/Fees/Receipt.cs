@@ -67,11 +67,12 @@ public class Receipt : Entity
     /// <summary>Cash the technician holds for the company: signed, not voided, paid in cash.</summary>
     public bool IsCashCollected => State == ReceiptState.Signed && PaymentMethod == PaymentMethod.Cash;
 
-    public ReceiptLine AddLine(ReceiptLineKind kind, int? productId, string? description, decimal quantity, decimal unitPrice)
+    /// <summary>A line; <paramref name="stockItemId"/>: the accessory from stock it bills (FEE-1), so the job's billing knows what is already billed.</summary>
+    public ReceiptLine AddLine(ReceiptLineKind kind, int? productId, string? description, decimal quantity, decimal unitPrice, int? stockItemId = null)
     {
         EnsureDraft();
         if (_lines.Count >= MaxLines) throw new DomainException("ReceiptTooManyLines", MaxLines);
-        var line = new ReceiptLine(this, _lines.Count == 0 ? 1 : _lines.Max(l => l.Position) + 1, kind, productId, description, quantity, unitPrice);
+        var line = new ReceiptLine(this, _lines.Count == 0 ? 1 : _lines.Max(l => l.Position) + 1, kind, productId, description, quantity, unitPrice, stockItemId);
         _lines.Add(line);
         Total = _lines.Sum(l => l.LineTotal);
         return line;
@@ -139,7 +140,8 @@ public class ReceiptLine
 {
     private ReceiptLine() { }
 
-    internal ReceiptLine(Receipt receipt, int position, ReceiptLineKind kind, int? productId, string? description, decimal quantity, decimal unitPrice)
+    internal ReceiptLine(Receipt receipt, int position, ReceiptLineKind kind, int? productId, string? description, decimal quantity, decimal unitPrice,
+        int? stockItemId)
     {
         var text = Guard.Required(description, nameof(Description));
         if (text.Length > 200) throw new DomainException("TextTooLong", 200) { Field = nameof(Description) };
@@ -153,6 +155,7 @@ public class ReceiptLine
         Position = position;
         Kind = kind;
         ProductId = productId;
+        StockItemId = stockItemId;
         Description = text;
         Quantity = quantity;
         UnitPrice = unitPrice;
@@ -165,6 +168,7 @@ public class ReceiptLine
     public int Position { get; private set; }
     public ReceiptLineKind Kind { get; private set; }
     public int? ProductId { get; private set; }
+    public int? StockItemId { get; private set; }
     public string Description { get; private set; } = "";
     public decimal Quantity { get; private set; }
     public decimal UnitPrice { get; private set; }

@@ -4,6 +4,9 @@ namespace AfterSales.Features.Fees;
 
 public sealed record ReceiptLineInput(ReceiptLineKind? Kind, int? ProductId, string? Description, decimal Quantity, decimal? UnitPrice);
 
+/// <summary>An accessory used on a job and billed to the customer (FEE-1), not yet on a receipt.</summary>
+internal sealed record StockBillLine(int StockItemId, string Name, decimal Quantity, decimal UnitPrice);
+
 public sealed record ReceiptInput(int WorkOrderId, PaymentMethod PaymentMethod, List<ReceiptLineInput>? Lines);
 
 public sealed record SignInput(string? Name, string? Signature, int Version);

@@ -71,7 +71,9 @@ public sealed class ReceiptService(AppDbContext db, IAuthorizationService author
     /// A new receipt on a job the caller works on. Its number is the next of its region's series for the year: the
     /// counter row is raised in the same transaction as the receipt is saved, so numbers are unique and without gaps.
     /// </summary>
-    public async Task<int> CreateAsync(ReceiptInput input)
+    public Task<int> CreateAsync(ReceiptInput input) => CreateAsync(input, []);
+
+    private async Task<int> CreateAsync(ReceiptInput input, IReadOnlyList<StockBillLine> stock)
     {
         var scope = Scope;
         var order = await db.WorkOrders.Include(w => w.Helpers).SingleOrDefaultAsync(w => w.Id == input.WorkOrderId)
@@ -91,9 +93,40 @@ public sealed class ReceiptService(AppDbContext db, IAuthorizationService author
         var number = new ReceiptNumber(series, year, await NextSequenceAsync(series, year));
         var receipt = new Receipt(number, order.Id, order.RegionId, technicianId, input.PaymentMethod, now, scope.StaffId);
         foreach (var line in lines) receipt.AddLine(line.Kind, line.ProductId, line.Description, line.Quantity, line.UnitPrice);
+        foreach (var line in stock) receipt.AddLine(ReceiptLineKind.Material, null, line.Name, line.Quantity, line.UnitPrice, line.StockItemId);
         db.Receipts.Add(receipt);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        return receipt.Id;
+    }
+
+    /// <summary>
+    /// FEE-1: how much of each accessory from stock the job's receipts already bill, and their numbers. A voided receipt
+    /// bills nothing; a draft does (its lines are what the customer will be asked to pay).
+    /// </summary>
+    internal async Task<(Dictionary<int, decimal> Quantities, List<string> Receipts)> BilledStockAsync(int workOrderId)
+    {
+        var lines = await db.ReceiptLines.AsNoTracking()
+            .Where(l => l.StockItemId != null && l.Receipt.WorkOrderId == workOrderId && l.Receipt.State != ReceiptState.Voided)
+            .Select(l => new { l.Receipt.Number, StockItemId = l.StockItemId!.Value, l.Quantity }).ToListAsync();
+        return (lines.GroupBy(l => l.StockItemId).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity)),
+            [.. lines.Select(l => l.Number).Distinct().Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// FEE-1: accessories not yet billed go on the job's open draft, the newest one the caller may change, so a job
+    /// has one receipt to sign; without a draft, on a new receipt.
+    /// </summary>
+    internal async Task<int> BillStockAsync(int workOrderId, IReadOnlyList<StockBillLine> stock)
+    {
+        var scope = Scope;
+        var drafts = await db.Receipts.AsNoTracking().Where(r => r.WorkOrderId == workOrderId && r.State == ReceiptState.Draft)
+            .OrderByDescending(r => r.Id).Select(r => new { r.Id, r.TechnicianId, r.RegionId }).ToListAsync();
+        if (drafts.FirstOrDefault(d => FeesAccess.MayChange(scope, d.TechnicianId, d.RegionId)) is not { } draft)
+            return await CreateAsync(new ReceiptInput(workOrderId, PaymentMethod.Cash, []), stock);
+        var receipt = await LoadAsync(draft.Id, edit: true);
+        foreach (var line in stock) receipt.AddLine(ReceiptLineKind.Material, null, line.Name, line.Quantity, line.UnitPrice, line.StockItemId);
+        await db.SaveChangesAsync();
         return receipt.Id;
     }
 

@@ -23,8 +23,10 @@ public sealed class JobStockService(Data.AppDbContext db, StockService stock, Go
         var location = order.TechnicianId is { } tech ? await db.StockLocations.AsNoTracking().SingleOrDefaultAsync(l => l.TechnicianId == tech) : null;
         var myStock = location is null ? [] : await stock.OnHandAsync(location.Id);
         var movements = await stock.Project(db.StockMovements.AsNoTracking().Where(m => m.WorkOrderId == workOrderId)).ToListAsync();
+        var (billed, _) = await receipts.BilledStockAsync(order.Id);
+        var materials = (await stock.MaterialsAsync(order.Id)).Select(m => m with { OnReceipts = billed.GetValueOrDefault(m.ItemId) }).ToList();
         return new JobStockDto(order.Id, order.Number, order.Kind.ToString(), order.TechnicianId, technician, location?.Id,
-            [.. myStock.Where(s => s.Kind != Domain.Inventory.StockItemKind.Tool)], await stock.MaterialsAsync(order.Id), movements,
+            [.. myStock.Where(s => s.Kind != Domain.Inventory.StockItemKind.Tool)], materials, movements,
             await goods.GetAsync(order.Id), order.Kind == WorkOrderKind.Installation ? await goods.ExpectedAsync(order.Id) : [],
             await returns.ForJobAsync(order.Id), mayWork);
     }
@@ -51,12 +53,19 @@ public sealed class JobStockService(Data.AppDbContext db, StockService stock, Go
 
     public async Task CountBackAsync(int workOrderId, CountBackInput input) => await stock.CountBackAsync(await WorkAsync(workOrderId), input);
 
-    /// <summary>FEE-1: a draft fee receipt with the billable accessories used on the job; the technician adds services and has it signed.</summary>
+    /// <summary>
+    /// FEE-1: the billable accessories used on the job and not yet on one of its receipts, onto its draft fee receipt (a new
+    /// one if it has none); the technician adds services and has it signed. Billing again bills only what was used since.
+    /// </summary>
     public async Task<int> BillAsync(int workOrderId)
     {
         var order = await WorkAsync(workOrderId);
-        var lines = await stock.BillableLinesAsync(order.Id);
-        if (lines.Count == 0) throw new DomainException("StockNothingBillable");
-        return await receipts.CreateAsync(new ReceiptInput(order.Id, Domain.Fees.PaymentMethod.Cash, lines));
+        var used = (await stock.MaterialsAsync(order.Id)).Where(m => m.Billable > 0).ToList();
+        if (used.Count == 0) throw new DomainException("StockNothingBillable");
+        var (billed, onReceipts) = await receipts.BilledStockAsync(order.Id);
+        var lines = used.Select(m => new StockBillLine(m.ItemId, m.Name, m.Billable - billed.GetValueOrDefault(m.ItemId), m.UnitPrice))
+            .Where(l => l.Quantity > 0).ToList();
+        if (lines.Count == 0) throw new DomainException("StockAlreadyBilled", string.Join("、", onReceipts));
+        return await receipts.BillStockAsync(order.Id, lines);
     }
 }

@@ -33,8 +33,12 @@ public sealed record ConsumeInput(List<JobLineInput>? Lines, string? Note);
 
 public sealed record CountBackInput(List<JobLineInput>? Lines);
 
+/// <summary>One accessory on a job; <see cref="OnReceipts"/>: how much of what is billable is already on the job's receipts (FEE-1).</summary>
 public sealed record JobMaterialDto(int ItemId, string Code, string Name, StockItemKind Kind, string Unit, decimal UnitPrice, int Issued, int Consumed,
-    int Returned, int Outstanding, int Billable);
+    int Returned, int Outstanding, int Billable)
+{
+    public decimal OnReceipts { get; init; }
+}
 
 public sealed record JobStockDto(int WorkOrderId, string Number, string Kind, int? TechnicianId, string? Technician, int? LocationId,
     IReadOnlyList<OnHandDto> MyStock, IReadOnlyList<JobMaterialDto> Materials, IReadOnlyList<MovementDto> Movements, GoodsCheckDto? GoodsCheck,

@@ -355,12 +355,4 @@ public sealed class StockService(AppDbContext db, StockLedger ledger, IHttpConte
                 Math.Max(0, issued - consumed - returned), rows.Where(r => r.ItemId == i.Id).Sum(r => r.Billable));
         })];
     }
-
-    /// <summary>FEE-1: the billable accessories used on the job, as the lines of a new fee receipt.</summary>
-    public async Task<List<Fees.ReceiptLineInput>> BillableLinesAsync(int workOrderId)
-    {
-        var materials = await MaterialsAsync(workOrderId);
-        return [.. materials.Where(m => m.Billable > 0)
-            .Select(m => new Fees.ReceiptLineInput(Domain.Fees.ReceiptLineKind.Material, null, m.Name, m.Billable, m.UnitPrice))];
-    }
 }

@@ -1368,6 +1368,9 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.Property<int>("ReceiptId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("StockItemId")
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -1377,6 +1380,8 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.HasIndex("ProductId");
 
                     b.HasIndex("ReceiptId");
+
+                    b.HasIndex("StockItemId");
 
                     b.ToTable("ReceiptLines");
                 });
@@ -4966,6 +4971,11 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasForeignKey("ReceiptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Inventory.StockItem", null)
+                        .WithMany()
+                        .HasForeignKey("StockItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Receipt");
                 });

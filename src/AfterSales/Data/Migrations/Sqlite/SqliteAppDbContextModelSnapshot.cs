@@ -1317,6 +1317,9 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.Property<int>("ReceiptId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("StockItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -1326,6 +1329,8 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.HasIndex("ProductId");
 
                     b.HasIndex("ReceiptId");
+
+                    b.HasIndex("StockItemId");
 
                     b.ToTable("ReceiptLines");
                 });
@@ -4805,6 +4810,11 @@ namespace AfterSales.Data.Migrations.Sqlite
                         .HasForeignKey("ReceiptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("AfterSales.Domain.Inventory.StockItem", null)
+                        .WithMany()
+                        .HasForeignKey("StockItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Receipt");
                 });
