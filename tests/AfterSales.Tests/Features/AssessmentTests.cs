@@ -218,9 +218,14 @@ public sealed class AssessmentTests
         await RecordAsync(manager, tech01, "complaint_attitude", "2026-06-20T10:00:00+08:00");
         await RecordAsync(manager, tech01, "complaint_attitude", "2026-10-05T10:00:00+08:00");
         await RecordAsync(manager, tech01, "expense_false_claim", "2026-10-08T10:00:00+08:00", new { amount = 50m });
+        async Task<int> ListedLinesAsync() => (await finance.GetFromJsonAsync<JsonElement>("/api/assessment/months/2026-10")).GetProperty("statements")
+            .EnumerateArray().Single(s => s.GetProperty("staffId").GetInt32() == tech01).GetProperty("lines").GetInt32();
+        var listedOpen = await ListedLinesAsync();
         await Json(await finance.PostAsync("/api/assessment/months/2026-10/close", null));
 
         var october = await finance.GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-10/statements/{tech01}");
+        // The month's list counts the lines the statement has, before the close (judged live) and after it (from the ledger).
+        Assert.Equal((october.GetProperty("lines").GetArrayLength(), october.GetProperty("lines").GetArrayLength()), (listedOpen, await ListedLinesAsync()));
         var lines = october.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("rule").GetString() != "RNK-2")
             .Select(l => (Kind: l.GetProperty("kind").GetString(), At: l.GetProperty("at").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).Day,
                 Amount: l.GetProperty("amount").GetDecimal(), Pot: l.GetProperty("pot").GetString(), Corrects: l.GetProperty("corrects").GetString()))

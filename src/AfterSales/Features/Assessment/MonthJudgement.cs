@@ -89,7 +89,7 @@ internal sealed class MonthJudgement(
             if (people is not null && !people.Contains(person)) return;
             lines.Sort((a, b) => a.Line.At != b.Line.At ? a.Line.At.CompareTo(b.Line.At) : string.CompareOrdinal(a.Line.IncidentId, b.Line.IncidentId));
             var statement = Statement.Of(IncidentService.Person(person), month.Year, month.Month, defaultBonusBase, [.. lines.Select(l => l.Line)]);
-            await settle(person, statement, [.. lines.Select(l => l.Ledger)], ranking.GetValueOrDefault(person), ranking.Count);
+            await settle(person, statement, forClose ? [.. lines.Select(l => l.Ledger!)] : [], ranking.GetValueOrDefault(person), ranking.Count);
         }
 
         // The next batch is judged (on the other core) while this one is handed over (and written).
@@ -97,7 +97,7 @@ internal sealed class MonthJudgement(
         {
             var batch = spans.GetRange(first, Math.Min(Batch, spans.Count - first));
             var results = new PersonJudged[batch.Count];
-            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, k => results[k] = JudgePerson(order, targets, batch[k].From, batch[k].Count, names));
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, k => results[k] = JudgePerson(order, targets, batch[k].From, batch[k].Count, names, forClose));
             return results;
         }, ct);
         var next = spans.Count > 0 ? JudgeBatch(0) : null;
@@ -112,7 +112,7 @@ internal sealed class MonthJudgement(
                     throw new ConflictException("MonthCloseIncidentProblem", p.Incident, DomainExceptionHandler.Format(errors, p.Error.Code, p.Error.Arguments));
                 var person = spans[first + k].Person;
                 var own = Pending(person);
-                foreach (var line in lines) (line.Ledger.StaffId == person ? own : Pending(line.Ledger.StaffId)).Add(line);
+                foreach (var line in lines) (line.StaffId == person ? own : Pending(line.StaffId)).Add(line);
                 if (!managers.Contains(person)) await SettleAsync(person);
             }
         }
@@ -125,7 +125,8 @@ internal sealed class MonthJudgement(
     private bool IsTarget(in IncidentRow incident) => incident.At >= start || lateIncidents.Contains(incident.Id);
 
     /// <summary>One person's incidents of the month (and late ones of closed months) against their own history.</summary>
-    private PersonJudged JudgePerson(int[] order, bool[] targets, int from, int count, Dictionary<int, string> names)
+    /// <paramref name="ledger"/>: the ledger rows are made too (a close); a preview needs only the lines.
+    private PersonJudged JudgePerson(int[] order, bool[] targets, int from, int count, Dictionary<int, string> names, bool ledger)
     {
         var rows = incidents.AsSpan();
         var facts = new IncidentFacts[count];
@@ -155,8 +156,11 @@ internal sealed class MonthJudgement(
             }
             var corrects = incident.At < start ? OccurrenceInPeriod.MonthOf(incident.At, zone) : ((int, int)?)null;
             foreach (var line in produced)
-                lines.Add(new Judged(line, new StatementLine(month.Year, month.Month, int.Parse(line.Person, CultureInfo.InvariantCulture), line,
-                    incident.Id, corrects, ReasonJson.Of(line.Reason))));
+            {
+                var staffId = int.Parse(line.Person, CultureInfo.InvariantCulture);
+                lines.Add(new Judged(line, staffId, ledger ? new StatementLine(month.Year, month.Month, staffId, line, incident.Id, corrects,
+                    ReasonJson.Of(line.Reason)) : null));
+            }
         }
         return new PersonJudged(lines, problem);
     }
@@ -164,8 +168,8 @@ internal sealed class MonthJudgement(
     private sealed record PersonJudged(List<Judged> Lines, (string Incident, DomainException Error)? Problem);
 }
 
-/// <summary>A judged line and the ledger row that stores it.</summary>
-internal sealed record Judged(AssessmentLine Line, StatementLine Ledger);
+/// <summary>A judged line, whose statement it is on, and the ledger row that stores it (a close only).</summary>
+internal sealed record Judged(AssessmentLine Line, int StaffId, StatementLine? Ledger);
 
 /// <summary>
 /// Reason parts are stored as their code and text arguments, all the reader needs to render them in any language: one

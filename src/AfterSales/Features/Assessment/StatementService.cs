@@ -54,7 +54,7 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var everyone = visible.Count == await db.Staff.CountAsync();
         var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Year == month.Year && c.Month == month.Month);
         var statements = close is null
-            ? (await PreviewAsync(month, visible, everyone)).ToDictionary(p => p.Key, p => (p.Value.Statement, p.Value.Statement.Lines.Count, p.Value.Score, p.Value.Rank, p.Value.Ranked))
+            ? await PreviewAsync(month, visible, everyone, withLines: false)
             : await ClosedTotalsAsync(month, everyone ? null : visible);
         var people = await db.Staff.AsNoTracking().Where(s => visible.Contains(s.Id) && (s.Role == StaffRole.Technician || statements.Keys.Contains(s.Id)))
             .OrderBy(s => s.StaffNumber).ToListAsync();
@@ -74,7 +74,8 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
     {
         var person = await db.Staff(Scope).AsNoTracking().SingleOrDefaultAsync(s => s.Id == staffId) ?? throw new NotFoundException();
         var closed = await db.MonthCloses.AnyAsync(c => c.Year == month.Year && c.Month == month.Month);
-        var statements = closed ? await ClosedAsync(month, [staffId]) : await PreviewAsync(month, [staffId]);
+        var statements = closed ? await ClosedAsync(month, [staffId])
+            : (await PreviewAsync(month, [staffId])).ToDictionary(p => p.Key, p => (p.Value.Statement, p.Value.Score, p.Value.Rank, p.Value.Ranked));
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name);
         var defaultBase = await DefaultBonusBaseAsync(month);
         return Dto(person, regions, month, closed, statements.TryGetValue(staffId, out var found) ? found
@@ -215,17 +216,19 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
     private bool IsOver((int Year, int Month) month) => clock.GetUtcNow() >= MonthRange.Instants(month, policies.Zone).End;
 
     /// <summary>
-    /// The open month's statements of <paramref name="people"/>, judged live. <paramref name="everyone"/>: they are the whole
-    /// company, so every incident is read as the close reads them (a scan of the table, not ten thousand ids to match).
+    /// The open month's statements of <paramref name="people"/>, judged live, with their number of lines. <paramref name="everyone"/>:
+    /// they are the whole company, so every incident is read as the close reads them (a scan of the table, not ten thousand
+    /// ids to match). Without <paramref name="withLines"/> (the month's list, which shows totals) the lines are counted and
+    /// let go: for the whole company they are a million objects.
     /// </summary>
-    private async Task<Dictionary<int, (Statement Statement, decimal? Score, int? Rank, int Ranked)>> PreviewAsync((int Year, int Month) month,
-        IReadOnlyCollection<int> people, bool everyone = false)
+    private async Task<Dictionary<int, (Statement Statement, int Lines, decimal? Score, int? Rank, int Ranked)>> PreviewAsync((int Year, int Month) month,
+        IReadOnlyCollection<int> people, bool everyone = false, bool withLines = true)
     {
         var judgement = await LoadAsync(month, everyone ? null : people, default);
-        var statements = new Dictionary<int, (Statement Statement, decimal? Score, int? Rank, int Ranked)>();
+        var statements = new Dictionary<int, (Statement Statement, int Lines, decimal? Score, int? Rank, int Ranked)>();
         await judgement.RunAsync(forClose: false, people, (person, statement, _, place, ranked) =>
         {
-            statements[person] = (statement, place?.Score, place?.Rank, ranked);
+            statements[person] = (withLines ? statement : statement with { Lines = [] }, statement.Lines.Count, place?.Score, place?.Rank, ranked);
             return ValueTask.CompletedTask;
         }, errors, default);
         return statements;
@@ -263,7 +266,7 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
 
         var extra = new Dictionary<int, List<Judged>>();
         void Add(int person, AssessmentLine line, StatementLine ledger) =>
-            (extra.TryGetValue(person, out var lines) ? lines : extra[person] = []).Add(new Judged(line, ledger));
+            (extra.TryGetValue(person, out var lines) ? lines : extra[person] = []).Add(new Judged(line, person, ledger));
 
         // Appeals upheld after the incident's month was closed: what it cost there comes back now.
         var reversed = db.Incidents.AsNoTracking().Where(i => i.State == IncidentState.AppealUpheld
