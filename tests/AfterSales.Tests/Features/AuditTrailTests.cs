@@ -46,6 +46,19 @@ public sealed class AuditTrailTests
     }
 
     [Theory, BothDatabases]
+    public async Task History_values_read_in_the_readers_language_a_set_of_flags_included(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+        var display = scope.ServiceProvider.GetRequiredService<AuditDisplay>();
+        var workOrders = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AfterSales.Features.WorkOrders.WorkOrdersText>>();
+        Assert.Equal("业主、配管工人", display.Value("Required", "Owner, Plumber", workOrders));
+        Assert.Equal("业主", display.Value("Required", "Owner", workOrders));
+        Assert.Equal(("需在场人", "受理人"), (display.Field("Required"), display.Field("ReceivedById")));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_customers_history_includes_its_own_sites_and_no_other_customers(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
@@ -63,6 +76,11 @@ public sealed class AuditTrailTests
 
         Assert.Contains($"现场 #{own}<", html);
         Assert.DoesNotContain($"现场 #{other}<", html);
+        // The new site's entry names its customer, not only its id; so does the audit page.
+        var customer = await app.DbAsync(d => d.Customers.Where(c => c.Id == 1).Select(c => c.Name).SingleAsync());
+        Assert.Contains($"客户: ∅ → {customer} (#1)", System.Net.WebUtility.HtmlDecode(html));
+        var audit = await (await app.LogInAsync("supervision")).GetStringAsync($"/Audit?entityType=Site&entityId={own}");
+        Assert.Contains($"客户: ∅ → {customer} (#1)", System.Net.WebUtility.HtmlDecode(audit));
     }
 
     [Theory, BothDatabases]

@@ -1,8 +1,10 @@
 using System.Globalization;
 using AfterSales.Data;
+using AfterSales.Domain.Audit;
 using AfterSales.Features.Shared;
 using AfterSales.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Features.Audit;
@@ -23,6 +25,52 @@ public sealed class AuditDisplay(AppDbContext db, LocalTime time, IStringLocaliz
             .ToDictionaryAsync(u => u.UserName!, u => u.Name!);
     }
 
+    /// <summary>
+    /// What the ids among <paramref name="entries"/>' changes point to, by name: a field that is a foreign key in the model
+    /// reads "福州仓 (#12)" rather than "12". One query per kind of record referred to; a record without a name, number or
+    /// code, or gone, keeps its id.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string EntityType, string Field, string Id), string>> ReferencesAsync(IEnumerable<AuditEntry> entries)
+    {
+        var types = db.Model.GetEntityTypes().Where(t => !t.IsOwned()).GroupBy(t => t.ClrType.Name).ToDictionary(g => g.Key, g => g.First());
+        var links = new List<(string EntityType, string Field, string Id, IEntityType Principal)>();
+        foreach (var entry in entries)
+        {
+            if (!types.TryGetValue(entry.EntityType, out var type)) continue;
+            foreach (var (field, before, after) in HistoryViewComponent.Changes(entry))
+                if (type.FindProperty(field)?.GetContainingForeignKeys().FirstOrDefault()?.PrincipalEntityType is { } principal && NameOf(principal) is not null)
+                    foreach (var id in new[] { before, after })
+                        if (int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _)) links.Add((entry.EntityType, field, id!, principal));
+        }
+        var names = new Dictionary<(IEntityType, string), string>();
+        foreach (var group in links.GroupBy(l => l.Principal))
+        {
+            var principal = group.Key;
+            var key = principal.FindPrimaryKey()!.Properties[0].GetColumnName();
+            var name = NameOf(principal)!.GetColumnName();
+            var ids = group.Select(l => int.Parse(l.Id, CultureInfo.InvariantCulture)).Distinct().ToList();
+            // Table and column names come from the model; the ids are parameters.
+            var sql = $"SELECT \"{key}\" AS \"Id\", \"{name}\" AS \"Name\" FROM \"{principal.GetTableName()}\" WHERE \"{key}\" IN ("
+                + string.Join(", ", ids.Select((_, k) => $"{{{k}}}")) + ")";
+            foreach (var row in await db.Database.SqlQueryRaw<Reference>(sql, [.. ids.Cast<object>()]).ToListAsync())
+                names[(principal, row.Id.ToString(CultureInfo.InvariantCulture))] = row.Name;
+        }
+        return links.Where(l => names.ContainsKey((l.Principal, l.Id))).DistinctBy(l => (l.EntityType, l.Field, l.Id))
+            .ToDictionary(l => (l.EntityType, l.Field, l.Id), l => $"{names[(l.Principal, l.Id)]} (#{l.Id})");
+    }
+
+    /// <summary>The text a record is known by: its name, number or code (a single integer key only).</summary>
+    private static IProperty? NameOf(IEntityType type) =>
+        type.FindPrimaryKey() is { Properties: [{ ClrType: var keyType }] } && keyType == typeof(int) && type.GetTableName() is not null
+            ? new[] { "Name", "Number", "Code" }.Select(type.FindProperty).FirstOrDefault(p => p is { ClrType: var t } && t == typeof(string))
+            : null;
+
+    private sealed class Reference
+    {
+        public int Id { get; set; }
+        public string Name { get; set; } = "";
+    }
+
     public string Field(string property)
     {
         var localized = text["Field." + property];
@@ -41,6 +89,13 @@ public sealed class AuditDisplay(AppDbContext db, LocalTime time, IStringLocaliz
             && DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
             return time.ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         if (stored is "True" or "False") return text["Value." + stored];
+        // A set of flags is stored as "Owner, Plumber".
+        if (stored.Contains(", ", StringComparison.Ordinal)) return string.Join("、", stored.Split(", ").Select(flag => Named(field, flag, values)));
+        return Named(field, stored, values);
+    }
+
+    private string Named(string field, string stored, IStringLocalizer? values)
+    {
         if (stored.Length is 0 or > 40 || !char.IsAsciiLetterUpper(stored[0]) || !stored.All(char.IsAsciiLetterOrDigit)) return stored;
         var key = $"{field}.{stored}";
         if (values?[key] is { ResourceNotFound: false } own) return own.Value;
