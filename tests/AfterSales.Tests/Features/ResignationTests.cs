@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AfterSales.Domain.Inventory;
 using AfterSales.Domain.People;
+using AfterSales.Features.Resignations;
 using AfterSales.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,7 +91,14 @@ public sealed class ResignationTests
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         Assert.Contains("离职须至少提前 30 天书面申请", WebUtility.HtmlDecode(await form.Content.ReadAsStringAsync()));
 
+        Assert.Equal(0, await app.DbAsync(d => d.Outbox.CountAsync(m => m.Topic == ResignationService.TopicSubmitted)));
         var id = await SubmitAsync(tech, today.AddDays(30));
+        // Approval is needed: the manager gets a text message at once.
+        var (techId, managerId) = (await app.StaffIdAsync("tech03"), await app.StaffIdAsync("fj.manager"));
+        var (techPerson, managerPerson) = await app.DbAsync(async d => (await d.Staff.SingleAsync(s => s.Id == techId), await d.Staff.SingleAsync(s => s.Id == managerId)));
+        var toManager = Assert.Single(await app.DbAsync(d => d.Outbox.Where(m => m.Topic == ResignationService.TopicSubmitted).ToListAsync()));
+        Assert.Equal(managerPerson.Phone, toManager.Phone);
+        Assert.Equal($"【售后】{techPerson.Name}（{techPerson.StaffNumber}）提交了离职申请，最后工作日 {today.AddDays(30):yyyy-MM-dd}，请在系统中审批。", toManager.Body);
         // A technician sees only their own; another region's manager not at all; their own manager decides.
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("tech02")).GetAsync($"/api/people/resignations/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.LogInAsync("gd.manager")).GetAsync($"/api/people/resignations/{id}")).StatusCode);
@@ -102,6 +110,9 @@ public sealed class ResignationTests
         Assert.Equal(HttpStatusCode.BadRequest, rejectWithoutNote.StatusCode);
         var approved = await Json(await manager.PostAsJsonAsync($"/api/people/resignations/{id}/decision", new { approve = true, note = "同意", version = 0 }));
         Assert.Equal("Approved", approved.GetProperty("resignation").GetProperty("state").GetString());
+        // And the leaver hears of the decision.
+        var toLeaver = Assert.Single(await app.DbAsync(d => d.Outbox.Where(m => m.Topic == ResignationService.TopicDecided).ToListAsync()));
+        Assert.Equal((techPerson.Phone, $"【售后】您的离职申请（最后工作日 {today.AddDays(30):yyyy-MM-dd}）已批准，请与主管约定交接。"), (toLeaver.Phone, toLeaver.Body));
         // The person's page names the resignation, its state and last day, and links to it.
         var page = WebUtility.HtmlDecode(await manager.GetStringAsync($"/Staff/Details/{await app.StaffIdAsync("tech03")}"));
         Assert.Contains($"<a href=\"/Resignations/{id}\">已批准·交接中</a> · 最后工作日 {today.AddDays(30):yyyy-MM-dd}", page);

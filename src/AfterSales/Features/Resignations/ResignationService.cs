@@ -4,6 +4,7 @@ using AfterSales.Data;
 using AfterSales.Domain;
 using AfterSales.Domain.Fees;
 using AfterSales.Domain.Inventory;
+using AfterSales.Domain.Messaging;
 using AfterSales.Domain.People;
 using AfterSales.Domain.Travel;
 using AfterSales.Domain.WorkOrders;
@@ -31,6 +32,10 @@ public sealed class ResignationService(AppDbContext db, IHttpContextAccessor htt
 {
     private static readonly ResourceManager Texts = new(typeof(ResignationsText));
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
+    /// <summary>Text messages (the outbox's topics): a resignation to approve, to its approvers; the decision, to the leaver.</summary>
+    public const string TopicSubmitted = "ResignationSubmitted";
+    public const string TopicDecided = "ResignationDecided";
 
     /// <summary>A job is held while assigned and not finished; these states it can change hands in (WO-4's approved change).</summary>
     private static readonly WorkOrderState[] HeldStates = [WorkOrderState.New, WorkOrderState.Contacted, WorkOrderState.Scheduled,
@@ -117,9 +122,19 @@ public sealed class ResignationService(AppDbContext db, IHttpContextAccessor htt
         var policy = await policies.InForceAsync();
         var resignation = new Resignation(scope.StaffId, input.Reason, lastDay, local.Today, policy.Document.People.ResignationNoticeDays, clock.GetUtcNow());
         db.Resignations.Add(resignation);
+        // HR-2: approval is needed, so whoever may give it hears of it at once, in the same save (the outbox sends it).
+        var leaver = await db.Staff.AsNoTracking().SingleAsync(s => s.Id == scope.StaffId);
+        var regionManager = leaver.RegionId is { } region ? await db.Regions.Where(r => r.Id == region).Select(r => r.ManagerId).SingleAsync() : null;
+        var approvers = await db.Staff.AsNoTracking()
+            .Where(s => s.IsActive && s.Id != leaver.Id && (s.Id == leaver.ManagerId || s.Id == regionManager)).ToListAsync();
+        var body = Sms("Sms.Submitted", leaver.Name, leaver.StaffNumber, lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        foreach (var approver in approvers)
+            db.Outbox.Add(new OutboxMessage(RecipientKind.Staff, approver.Name, approver.Phone, TopicSubmitted, body, clock.GetUtcNow(), nameof(Staff), leaver.Id));
         await db.SaveChangesAsync();
         return resignation.Id;
     }
+
+    private static string Sms(string name, params object[] arguments) => string.Format(Chinese, Texts.GetString(name, Chinese)!, arguments);
 
     public async Task DecideAsync(int id, ResignationDecision decision)
     {
@@ -127,6 +142,11 @@ public sealed class ResignationService(AppDbContext db, IHttpContextAccessor htt
         if (!MayDecide(Scope, leaver)) throw new ForbiddenException();
         db.ExpectVersion(resignation, decision.Version);
         resignation.Decide(decision.Approve, decision.Note, Scope.StaffId, clock.GetUtcNow());
+        var body = decision.Approve
+            ? Sms("Sms.Approved", resignation.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : Sms("Sms.Rejected", resignation.DecisionNote!);
+        db.Outbox.Add(new OutboxMessage(RecipientKind.Staff, leaver.Name, leaver.Phone, TopicDecided,
+            body.Length > OutboxMessage.MaxBodyLength ? body[..OutboxMessage.MaxBodyLength] : body, clock.GetUtcNow(), nameof(Staff), leaver.Id));
         await db.SaveChangesAsync();
     }
 
