@@ -24,12 +24,12 @@ public sealed partial class ImportTests
         await using var app = await TestApp.StartAsync(db);
         var admin = await app.LogInAsync("admin");
         var file = Xlsx(
-            StaffHeader,
+            [.. StaffHeader, "月工资"],
             // A new manager, a technician reporting to him (a later row may name an earlier one and vice versa) and one
             // reporting to the demo company's FJ manager S007. Numbers and dates as Excel stores them.
-            ["s960", "钱七", "139 2000 0002", "售后人员", "GD", "S950", 3d, new DateTime(2026, 2, 1)],
-            ["S950", "孙八", 13920000001d, "售后经理", "广东区", null, null, "2026/1/15"],
-            ["S961", "周九", "+86 139-2000-0003", "Technician", "fj", "S007", "2", "2026年3月1日"]);
+            ["s960", "钱七", "139 2000 0002", "售后人员", "GD", "S950", 3d, new DateTime(2026, 2, 1), "¥6,500.50"],
+            ["S950", "孙八", 13920000001d, "售后经理", "广东区", null, null, "2026/1/15", 12000d],
+            ["S961", "周九", "+86 139-2000-0003", "Technician", "fj", "S007", "2", "2026年3月1日", null]);
 
         var response = await UploadAsync(admin, "staff", file, "staff.xlsx");
         var report = await ReportAsync(response, HttpStatusCode.OK);
@@ -45,6 +45,10 @@ public sealed partial class ImportTests
             (staff["S960"].Role, staff["S960"].RegionId!.Value, staff["S960"].ManagerId!.Value, staff["S960"].SkillLevel, staff["S960"].HireDate, staff["S960"].Phone));
         Assert.Equal((regions["FJ"], fjManager, 2, new DateOnly(2026, 3, 1)),
             (staff["S961"].RegionId!.Value, staff["S961"].ManagerId!.Value, staff["S961"].SkillLevel, staff["S961"].HireDate));
+        // HR-2: a month's salary is held as the deposit of whoever has a salary in the file.
+        Assert.Equal((6500.50m, 12000m, 0m), (staff["S960"].MonthlySalary, staff["S950"].MonthlySalary, staff["S961"].MonthlySalary));
+        var deposits = await app.DbAsync(d => d.Staff.AsNoTracking().Include(s => s.Deposits).Where(s => s.StaffNumber.StartsWith("S9")).ToListAsync());
+        Assert.Equal(["S950:12000", "S960:6500.5"], deposits.SelectMany(s => s.Deposits.Select(e => $"{s.StaffNumber}:{e.Amount:0.##}")).Order());
         // The audit trail names who imported (SEC-3).
         var managerId = staff["S950"].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(await app.DbAsync(d => d.AuditEntries.AnyAsync(a => a.EntityType == "Staff" && a.EntityId == managerId && a.Actor == "admin")));

@@ -43,8 +43,10 @@ public static class ImportColumns
         public static readonly ImportColumn ManagerNumber = new("ManagerNumber", "上级工号", "ManagerNumber", false, 20, "上级", "Manager");
         public static readonly ImportColumn SkillLevel = new("SkillLevel", "技能等级", "SkillLevel", false, null, "等级");
         public static readonly ImportColumn HireDate = new("HireDate", "入职日期", "HireDate", true, null, "入职时间");
+        /// <summary>HR-2: the deposit held at the start is a month of it.</summary>
+        public static readonly ImportColumn MonthlySalary = new("MonthlySalary", "月工资", "MonthlySalary", false, null, "工资", "月薪", "Salary");
 
-        public static readonly IReadOnlyList<ImportColumn> All = [StaffNumber, Name, Phone, Role, Region, ManagerNumber, SkillLevel, HireDate];
+        public static readonly IReadOnlyList<ImportColumn> All = [StaffNumber, Name, Phone, Role, Region, ManagerNumber, SkillLevel, HireDate, MonthlySalary];
     }
 
     public static class Customers

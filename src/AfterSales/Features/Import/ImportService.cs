@@ -1,5 +1,6 @@
 using AfterSales.Data;
 using AfterSales.Domain;
+using AfterSales.Features.Assessment;
 using AfterSales.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -11,11 +12,11 @@ namespace AfterSales.Features.Import;
 /// check every row (required cells, formats, domain rules, references, duplicates in the file and in the database),
 /// then — only then — write the rows the mode allows, in one transaction.
 /// </summary>
-public sealed class ImportService(AppDbContext db, IStringLocalizer<ErrorText> errors)
+public sealed class ImportService(AppDbContext db, IStringLocalizer<ErrorText> errors, PolicyBook policies, TimeProvider clock)
 {
     public async Task<ImportReport> ImportAsync(ImportKind kind, string? fileName, byte[] content, ImportMode mode, CancellationToken ct = default)
     {
-        var importer = Create(kind);
+        var importer = await CreateAsync(kind);
         var sheets = SheetReader.Read(fileName, content);
         var headers = HeaderMap.Find(sheets, importer.Columns);
         if (headers is null)
@@ -62,9 +63,9 @@ public sealed class ImportService(AppDbContext db, IStringLocalizer<ErrorText> e
         return (file.FileName, buffer.ToArray());
     }
 
-    private IImporter Create(ImportKind kind) => kind switch
+    private async Task<IImporter> CreateAsync(ImportKind kind) => kind switch
     {
-        ImportKind.Staff => new StaffImporter(db),
+        ImportKind.Staff => new StaffImporter(db, await policies.InForceAsync(), clock.GetUtcNow()),
         ImportKind.Customers => new CustomerImporter(db),
         ImportKind.Products => new ProductImporter(db),
         _ => throw new NotFoundException(),

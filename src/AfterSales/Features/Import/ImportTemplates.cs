@@ -15,7 +15,7 @@ public static class ImportTemplates
 
     private static readonly Dictionary<ImportKind, string[]> Examples = new()
     {
-        [ImportKind.Staff] = ["S901", "张三", "13800138000", "售后人员", "FJ", "S007", "2", "2026-03-01"],
+        [ImportKind.Staff] = ["S901", "张三", "13800138000", "售后人员", "FJ", "S007", "2", "2026-03-01", "6500"],
         [ImportKind.Customers] =
         [
             "C9001", "陈先生", "13800138001", "FJ", "S013", "万达店", "新房装修，周末上门", "住宅", "厦门", "厦门市思明区湖滨南路100号",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AfterSales.Data;
 using AfterSales.Domain;
+using AfterSales.Domain.Assessment;
 using AfterSales.Domain.People;
 using Microsoft.EntityFrameworkCore;
 using C = AfterSales.Features.Import.ImportColumns.Staff;
@@ -9,9 +10,10 @@ namespace AfterSales.Features.Import;
 
 /// <summary>
 /// Staff: one person per row. The manager (上级工号) is someone already employed or a person on another row of the
-/// same file; staff numbers and mobile numbers must be new, in the file and in the database.
+/// same file; staff numbers and mobile numbers must be new, in the file and in the database. A person with a monthly
+/// salary has the deposit held (HR-2) by <paramref name="policy"/>, as one entered on their page would.
 /// </summary>
-public sealed class StaffImporter(AppDbContext db) : Importer<Staff>(db)
+public sealed class StaffImporter(AppDbContext db, PolicyInForce policy, DateTimeOffset now) : Importer<Staff>(db)
 {
     private static readonly Dictionary<string, ImportColumn> Fields = new()
     {
@@ -22,6 +24,7 @@ public sealed class StaffImporter(AppDbContext db) : Importer<Staff>(db)
         [nameof(Staff.ManagerId)] = C.ManagerNumber,
         [nameof(Staff.SkillLevel)] = C.SkillLevel,
         [nameof(Staff.HireDate)] = C.HireDate,
+        [nameof(Staff.MonthlySalary)] = C.MonthlySalary,
     };
 
     private sealed record Existing(int Id, string StaffNumber, string Phone, bool IsActive);
@@ -75,12 +78,15 @@ public sealed class StaffImporter(AppDbContext db) : Importer<Staff>(db)
             row.Problem(C.SkillLevel, "SkillLevelOutOfRange", Staff.LowestSkillLevel, Staff.HighestSkillLevel);
         var hired = row.Date(C.HireDate);
         if (hired is null && row.Value(C.HireDate) is null) row.Problem(C.HireDate, "Required");
+        var salary = row.Amount(C.MonthlySalary);
 
         if (!row.IsValid) return null;
         var staff = Apply(row, () => new Staff(number!, name!, phone!, role!.Value, regionId, hired!.Value), Fields, C.StaffNumber);
         if (staff is null) return null;
         if (skill is not null && !Apply(row, () => staff.SetSkillLevel(skill.Value, null, null, default), Fields, C.SkillLevel)) return null;
         if (managerId is not null && !Apply(row, () => staff.ReportTo(managerId), Fields, C.ManagerNumber)) return null;
+        if (salary is not null && !Apply(row, () => staff.SetMonthlySalary(salary.Value), Fields, C.MonthlySalary)) return null;
+        staff.HoldDeposit(policy.Document.People.DepositMonths, policy.Version, now);
         return staff;
     }
 
