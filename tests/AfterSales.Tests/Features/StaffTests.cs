@@ -211,7 +211,8 @@ public sealed class StaffTests
         Assert.Contains("梁伟", details);   // the new manager
         Assert.Contains("tech03", details); // the account
         Assert.Contains("变更记录", details);
-        Assert.Contains($"区域: {fj} → {gd}", details);
+        // The regions by name, with their ids.
+        Assert.Contains($"区域: 福建区 (#{fj}) → 广东区 (#{gd})", details);
 
         // A field role without a region is refused beside the field, and the form keeps what was typed.
         var refused = await TestApp.PostFormAsync(admin, $"/Staff/Edit/{id}", new Dictionary<string, string>
