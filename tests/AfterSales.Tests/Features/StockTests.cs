@@ -192,7 +192,9 @@ public sealed class StockTests
             material.GetProperty("returned").GetInt32(), material.GetProperty("outstanding").GetInt32()));
         Assert.Equal(before - 10 + 5, await LedgerSumAsync(app, warehouse, bolt));
 
-        var receipt = await OkAsync(await tech.PostAsJsonAsync($"/api/stock/jobs/{id}/receipt", new { }), HttpStatusCode.Created);
+        var billing = await tech.PostAsJsonAsync($"/api/stock/jobs/{id}/receipt", new { });
+        var receipt = await OkAsync(billing, HttpStatusCode.Created);
+        Assert.Equal($"/api/receipts/{receipt.GetProperty("id").GetInt32()}", billing.Headers.Location!.OriginalString);
         var lines = await app.DbAsync(d => d.ReceiptLines.Where(l => l.ReceiptId == receipt.GetProperty("id").GetInt32()).ToListAsync());
         var billed = Assert.Single(lines);
         Assert.Equal((4m, 2m, 8m, bolt), (billed.Quantity, billed.UnitPrice, billed.LineTotal, billed.StockItemId));
@@ -203,11 +205,13 @@ public sealed class StockTests
         var again = await tech.PostAsJsonAsync($"/api/stock/jobs/{id}/receipt", new { });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains(number, await again.Content.ReadAsStringAsync());
-        // Two more bolts used: they go on the same draft, which the customer has not signed yet.
+        // Two more bolts used: they go onto the bolts' line of the same draft, which the customer has not signed yet (200, not 201).
         await OkAsync(await tech.PostAsJsonAsync($"/api/stock/jobs/{id}/consume", new { lines = new[] { new { itemId = bolt, quantity = 2, billable = true } } }));
-        var onDraft = await OkAsync(await tech.PostAsJsonAsync($"/api/stock/jobs/{id}/receipt", new { }), HttpStatusCode.Created);
+        var onDraft = await OkAsync(await tech.PostAsJsonAsync($"/api/stock/jobs/{id}/receipt", new { }));
         Assert.Equal(receiptId, onDraft.GetProperty("id").GetInt32());
-        Assert.Equal([4m, 2m], await app.DbAsync(d => d.ReceiptLines.Where(l => l.ReceiptId == receiptId).OrderBy(l => l.Position).Select(l => l.Quantity).ToListAsync()));
+        var draftLine = await app.DbAsync(d => d.ReceiptLines.Where(l => l.ReceiptId == receiptId).SingleAsync());
+        Assert.Equal((6m, 12m, bolt), (draftLine.Quantity, draftLine.LineTotal, draftLine.StockItemId));
+        Assert.Equal(12m, await app.DbAsync(d => d.Receipts.Where(r => r.Id == receiptId).Select(r => r.Total).SingleAsync()));
         // Once it is signed, one more bolt goes on a new receipt.
         var draft = await OkAsync(await tech.GetAsync($"/api/receipts/{receiptId}"));
         await OkAsync(await tech.PostAsJsonAsync($"/api/receipts/{receiptId}/sign",

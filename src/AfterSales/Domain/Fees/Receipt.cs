@@ -78,6 +78,21 @@ public class Receipt : Entity
         return line;
     }
 
+    /// <summary>
+    /// FEE-1: an accessory from stock. More of an item already on the receipt at the same price goes onto its line, so the
+    /// customer signs one line per accessory however often the job was billed.
+    /// </summary>
+    public void AddStock(int stockItemId, string name, decimal quantity, decimal unitPrice)
+    {
+        EnsureDraft();
+        if (_lines.FirstOrDefault(l => l.StockItemId == stockItemId && l.UnitPrice == unitPrice) is { } line)
+        {
+            _lines.Remove(line);
+            quantity += line.Quantity;
+        }
+        AddLine(ReceiptLineKind.Material, null, name, quantity, unitPrice, stockItemId);
+    }
+
     public void RemoveLine(int lineId)
     {
         EnsureDraft();

@@ -93,7 +93,7 @@ public sealed class ReceiptService(AppDbContext db, IAuthorizationService author
         var number = new ReceiptNumber(series, year, await NextSequenceAsync(series, year));
         var receipt = new Receipt(number, order.Id, order.RegionId, technicianId, input.PaymentMethod, now, scope.StaffId);
         foreach (var line in lines) receipt.AddLine(line.Kind, line.ProductId, line.Description, line.Quantity, line.UnitPrice);
-        foreach (var line in stock) receipt.AddLine(ReceiptLineKind.Material, null, line.Name, line.Quantity, line.UnitPrice, line.StockItemId);
+        foreach (var line in stock) receipt.AddStock(line.StockItemId, line.Name, line.Quantity, line.UnitPrice);
         db.Receipts.Add(receipt);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -115,19 +115,19 @@ public sealed class ReceiptService(AppDbContext db, IAuthorizationService author
 
     /// <summary>
     /// FEE-1: accessories not yet billed go on the job's open draft, the newest one the caller may change, so a job
-    /// has one receipt to sign; without a draft, on a new receipt.
+    /// has one receipt to sign; without a draft, on a new receipt (<c>Created</c>).
     /// </summary>
-    internal async Task<int> BillStockAsync(int workOrderId, IReadOnlyList<StockBillLine> stock)
+    internal async Task<(int Id, bool Created)> BillStockAsync(int workOrderId, IReadOnlyList<StockBillLine> stock)
     {
         var scope = Scope;
         var drafts = await db.Receipts.AsNoTracking().Where(r => r.WorkOrderId == workOrderId && r.State == ReceiptState.Draft)
             .OrderByDescending(r => r.Id).Select(r => new { r.Id, r.TechnicianId, r.RegionId }).ToListAsync();
         if (drafts.FirstOrDefault(d => FeesAccess.MayChange(scope, d.TechnicianId, d.RegionId)) is not { } draft)
-            return await CreateAsync(new ReceiptInput(workOrderId, PaymentMethod.Cash, []), stock);
+            return (await CreateAsync(new ReceiptInput(workOrderId, PaymentMethod.Cash, []), stock), true);
         var receipt = await LoadAsync(draft.Id, edit: true);
-        foreach (var line in stock) receipt.AddLine(ReceiptLineKind.Material, null, line.Name, line.Quantity, line.UnitPrice, line.StockItemId);
+        foreach (var line in stock) receipt.AddStock(line.StockItemId, line.Name, line.Quantity, line.UnitPrice);
         await db.SaveChangesAsync();
-        return receipt.Id;
+        return (receipt.Id, false);
     }
 
     public async Task AddLinesAsync(int id, IReadOnlyList<ReceiptLineInput> input)

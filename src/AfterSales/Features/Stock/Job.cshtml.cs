@@ -56,7 +56,7 @@ public sealed class JobModel(JobStockService jobs, IStringLocalizer<StockText> t
 
     public async Task<IActionResult> OnPostBillAsync()
     {
-        var receipt = await jobs.BillAsync(Id);
+        var (receipt, _) = await jobs.BillAsync(Id);
         return Redirect($"/Fees/{receipt}");
     }
 

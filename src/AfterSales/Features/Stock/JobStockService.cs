@@ -57,7 +57,7 @@ public sealed class JobStockService(Data.AppDbContext db, StockService stock, Go
     /// FEE-1: the billable accessories used on the job and not yet on one of its receipts, onto its draft fee receipt (a new
     /// one if it has none); the technician adds services and has it signed. Billing again bills only what was used since.
     /// </summary>
-    public async Task<int> BillAsync(int workOrderId)
+    public async Task<(int Id, bool Created)> BillAsync(int workOrderId)
     {
         var order = await WorkAsync(workOrderId);
         var used = (await stock.MaterialsAsync(order.Id)).Where(m => m.Billable > 0).ToList();

@@ -84,10 +84,11 @@ public static class StockApi
             await job.CountBackAsync(workOrderId, input);
             return TypedResults.Ok(await job.GetAsync(workOrderId));
         });
-        jobs.MapPost("/receipt", async (int workOrderId, JobStockService job) =>
+        // 201 with a new receipt; 200 when the accessories went onto the job's open draft.
+        jobs.MapPost("/receipt", async Task<Results<Created<CreatedId>, Ok<CreatedId>>> (int workOrderId, JobStockService job) =>
         {
-            var id = await job.BillAsync(workOrderId);
-            return TypedResults.Created($"/api/fees/receipts/{id}", new CreatedId(id));
+            var (id, created) = await job.BillAsync(workOrderId);
+            return created ? TypedResults.Created($"/api/receipts/{id}", new CreatedId(id)) : TypedResults.Ok(new CreatedId(id));
         });
 
         api.MapGet("/returns", async (PartReturnService returns, PartReturnState? state, int? technicianId, bool? overdue, int page = 1,
