@@ -67,8 +67,11 @@ public class Receipt : Entity
     /// <summary>Cash the technician holds for the company: signed, not voided, paid in cash.</summary>
     public bool IsCashCollected => State == ReceiptState.Signed && PaymentMethod == PaymentMethod.Cash;
 
-    /// <summary>A line; <paramref name="stockItemId"/>: the accessory from stock it bills (FEE-1), so the job's billing knows what is already billed.</summary>
-    public ReceiptLine AddLine(ReceiptLineKind kind, int? productId, string? description, decimal quantity, decimal unitPrice, int? stockItemId = null)
+    public ReceiptLine AddLine(ReceiptLineKind kind, int? productId, string? description, decimal quantity, decimal unitPrice) =>
+        Append(kind, productId, description, quantity, unitPrice, stockItemId: null);
+
+    /// <summary><paramref name="stockItemId"/>: the accessory from stock the line bills (FEE-1), so the job's billing knows what is already billed.</summary>
+    private ReceiptLine Append(ReceiptLineKind kind, int? productId, string? description, decimal quantity, decimal unitPrice, int? stockItemId)
     {
         EnsureDraft();
         if (_lines.Count >= MaxLines) throw new DomainException("ReceiptTooManyLines", MaxLines);
@@ -90,7 +93,7 @@ public class Receipt : Entity
             _lines.Remove(line);
             quantity += line.Quantity;
         }
-        AddLine(ReceiptLineKind.Material, null, name, quantity, unitPrice, stockItemId);
+        Append(ReceiptLineKind.Material, null, name, quantity, unitPrice, stockItemId);
     }
 
     public void RemoveLine(int lineId)

@@ -26,6 +26,9 @@ public class OutboxMessage : Entity
 {
     public const int MaxBodyLength = 1000;
 
+    /// <summary>A body cut to what a message holds: a text built from what people typed may be longer.</summary>
+    public static string Fit(string body) => body.Length > MaxBodyLength ? body[..MaxBodyLength] : body;
+
     private OutboxMessage() { }
 
     public OutboxMessage(RecipientKind recipientKind, string recipientName, string phone, string topic, string body, DateTimeOffset createdAt,

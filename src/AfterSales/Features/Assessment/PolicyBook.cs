@@ -30,7 +30,7 @@ public sealed class PolicyBook(AppDbContext db, IHttpContextAccessor http, TimeP
         var approved = _approved;
         return at =>
         {
-            var day = DateOnly.FromDateTime(local.ToLocal(at).DateTime);
+            var day = Day(at);
             foreach (var (from, _, policy) in approved)
                 if (from <= day) return policy;
             return shipped;
@@ -41,7 +41,7 @@ public sealed class PolicyBook(AppDbContext db, IHttpContextAccessor http, TimeP
     public async Task<IReadOnlyList<PolicyDocument>> InForceAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
         await ResolverAsync(ct);
-        var (first, last) = (DateOnly.FromDateTime(local.ToLocal(from).DateTime), DateOnly.FromDateTime(local.ToLocal(to).DateTime));
+        var (first, last) = (Day(from), Day(to));
         var documents = new List<PolicyDocument>();
         foreach (var (effective, _, policy) in _approved!)
         {
@@ -52,6 +52,9 @@ public sealed class PolicyBook(AppDbContext db, IHttpContextAccessor http, TimeP
         documents.Add(PolicyDocument.Default());
         return documents;
     }
+
+    /// <summary>The site's local day of an instant: a version is in force from its effective day on.</summary>
+    private DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(local.ToLocal(at).DateTime);
 
     public async Task<Assessor> AssessorAsync(CancellationToken ct = default) => new(await ResolverAsync(ct), local.Zone);
 

@@ -33,15 +33,15 @@ public sealed class AuditDisplay(AppDbContext db, LocalTime time, IStringLocaliz
     public async Task<IReadOnlyDictionary<(string EntityType, string Field, string Id), string>> ReferencesAsync(IEnumerable<AuditEntry> entries)
     {
         var types = db.Model.GetEntityTypes().Where(t => !t.IsOwned()).GroupBy(t => t.ClrType.Name).ToDictionary(g => g.Key, g => g.First());
-        var links = new List<(string EntityType, string Field, string Id, IEntityType Principal)>();
-        foreach (var entry in entries)
-        {
-            if (!types.TryGetValue(entry.EntityType, out var type)) continue;
-            foreach (var (field, before, after) in HistoryViewComponent.Changes(entry))
-                if (type.FindProperty(field)?.GetContainingForeignKeys().FirstOrDefault()?.PrincipalEntityType is { } principal && NameOf(principal) is not null)
-                    foreach (var id in new[] { before, after })
-                        if (int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _)) links.Add((entry.EntityType, field, id!, principal));
-        }
+        var links = (
+            from entry in entries
+            where types.ContainsKey(entry.EntityType)
+            from change in HistoryViewComponent.Changes(entry)
+            let principal = types[entry.EntityType].FindProperty(change.Field)?.GetContainingForeignKeys().FirstOrDefault()?.PrincipalEntityType
+            where principal is not null && NameOf(principal) is not null
+            from id in new[] { change.Before, change.After }
+            where int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            select (entry.EntityType, change.Field, Id: id!, Principal: principal)).ToList();
         var names = new Dictionary<(IEntityType, string), string>();
         foreach (var group in links.GroupBy(l => l.Principal))
         {

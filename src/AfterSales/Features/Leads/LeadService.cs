@@ -108,8 +108,7 @@ public sealed class LeadService(AppDbContext db, IHttpContextAccessor http, Time
         if (manager is null) return;
         var technician = await db.Staff.Where(s => s.Id == lead.RecordedById).Select(s => s.Name).SingleAsync();
         var customer = await db.Customers.Where(c => c.Id == lead.CustomerId).Select(c => c.Name).SingleAsync();
-        var body = string.Format(Chinese, Texts.GetString("Sms.LeadRecorded", Chinese)!, lead.Number, technician, customer, lead.Wants);
-        if (body.Length > OutboxMessage.MaxBodyLength) body = body[..OutboxMessage.MaxBodyLength];
+        var body = OutboxMessage.Fit(string.Format(Chinese, Texts.GetString("Sms.LeadRecorded", Chinese)!, lead.Number, technician, customer, lead.Wants));
         db.Outbox.Add(new OutboxMessage(RecipientKind.Staff, manager.Name, manager.Phone, "SalesLead", body, clock.GetUtcNow(), nameof(SalesLead), lead.Id));
         await db.SaveChangesAsync();
     }

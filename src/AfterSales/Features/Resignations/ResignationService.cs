@@ -127,14 +127,15 @@ public sealed class ResignationService(AppDbContext db, IHttpContextAccessor htt
         var regionManager = leaver.RegionId is { } region ? await db.Regions.Where(r => r.Id == region).Select(r => r.ManagerId).SingleAsync() : null;
         var approvers = await db.Staff.AsNoTracking()
             .Where(s => s.IsActive && s.Id != leaver.Id && (s.Id == leaver.ManagerId || s.Id == regionManager)).ToListAsync();
-        var body = Sms("Sms.Submitted", leaver.Name, leaver.StaffNumber, lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var body = InChinese("Sms.Submitted", leaver.Name, leaver.StaffNumber, lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         foreach (var approver in approvers)
             db.Outbox.Add(new OutboxMessage(RecipientKind.Staff, approver.Name, approver.Phone, TopicSubmitted, body, clock.GetUtcNow(), nameof(Staff), leaver.Id));
         await db.SaveChangesAsync();
         return resignation.Id;
     }
 
-    private static string Sms(string name, params object[] arguments) => string.Format(Chinese, Texts.GetString(name, Chinese)!, arguments);
+    /// <summary>A text the records and messages keep in Chinese, whoever is reading the page.</summary>
+    private static string InChinese(string name, params object[] arguments) => string.Format(Chinese, Texts.GetString(name, Chinese)!, arguments);
 
     public async Task DecideAsync(int id, ResignationDecision decision)
     {
@@ -143,10 +144,10 @@ public sealed class ResignationService(AppDbContext db, IHttpContextAccessor htt
         db.ExpectVersion(resignation, decision.Version);
         resignation.Decide(decision.Approve, decision.Note, Scope.StaffId, clock.GetUtcNow());
         var body = decision.Approve
-            ? Sms("Sms.Approved", resignation.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            : Sms("Sms.Rejected", resignation.DecisionNote!);
-        db.Outbox.Add(new OutboxMessage(RecipientKind.Staff, leaver.Name, leaver.Phone, TopicDecided,
-            body.Length > OutboxMessage.MaxBodyLength ? body[..OutboxMessage.MaxBodyLength] : body, clock.GetUtcNow(), nameof(Staff), leaver.Id));
+            ? InChinese("Sms.Approved", resignation.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : InChinese("Sms.Rejected", resignation.DecisionNote!);
+        db.Outbox.Add(new OutboxMessage(RecipientKind.Staff, leaver.Name, leaver.Phone, TopicDecided, OutboxMessage.Fit(body), clock.GetUtcNow(),
+            nameof(Staff), leaver.Id));
         await db.SaveChangesAsync();
     }
 
@@ -235,7 +236,7 @@ public sealed class ResignationService(AppDbContext db, IHttpContextAccessor htt
         if (moves.Count == 0) throw new DomainException("HandoverNothingToMove") { Field = nameof(HandoverInput.ToStaffId) };
 
         var now = clock.GetUtcNow();
-        var reason = string.Format(Chinese, Texts.GetString("HandoverReason", Chinese)!, resignation.Number);
+        var reason = InChinese("HandoverReason", resignation.Number);
         await using var transaction = await db.Database.BeginTransactionAsync();
         // The stock locations, looked up once for all the tool and stock lines.
         StockLocation? leaverStock = null;

@@ -104,7 +104,7 @@ public sealed class SupportRequestService(AppDbContext db, IAuthorizationService
         }
         var body = Chinese(() => text["Sms.Raised", text["Kind." + request.Kind].Value, order.Number, customer, raiser.Name, raiser.Phone, request.Question]);
         foreach (var recipient in recipients)
-            db.Outbox.Add(new OutboxMessage(RecipientKind.Staff, recipient.Name, recipient.Phone, TopicRaised, Shorten(body), request.RaisedAt,
+            db.Outbox.Add(new OutboxMessage(RecipientKind.Staff, recipient.Name, recipient.Phone, TopicRaised, OutboxMessage.Fit(body), request.RaisedAt,
                 nameof(WorkOrder), order.Id));
         await db.SaveChangesAsync();
         return request.Id;
@@ -127,7 +127,7 @@ public sealed class SupportRequestService(AppDbContext db, IAuthorizationService
             ? Chinese(() => text["Sms.AnsweredWithVisit", order.Number, answerer.Name, answerer.Phone,
                 local.ToLocal(visit).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), request.Answer!])
             : Chinese(() => text["Sms.Answered", order.Number, answerer.Name, answerer.Phone, request.Answer!]);
-        db.Outbox.Add(new OutboxMessage(RecipientKind.Staff, raiser.Name, raiser.Phone, TopicAnswered, Shorten(body), request.AnsweredAt!.Value,
+        db.Outbox.Add(new OutboxMessage(RecipientKind.Staff, raiser.Name, raiser.Phone, TopicAnswered, OutboxMessage.Fit(body), request.AnsweredAt!.Value,
             nameof(WorkOrder), order.Id));
         await db.SaveChangesAsync();
     }
@@ -202,7 +202,6 @@ public sealed class SupportRequestService(AppDbContext db, IAuthorizationService
         }
     }
 
-    private static string Shorten(string body) => body.Length > OutboxMessage.MaxBodyLength ? body[..OutboxMessage.MaxBodyLength] : body;
 
     private IQueryable<SupportRequestDto> Project(IQueryable<SupportRequest> requests) =>
         from r in requests
