@@ -226,6 +226,9 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         // AUTOINCREMENT only keeps SQLite from reusing the id of a deleted last row, and the ledger refuses deletes (its
         // trigger). It cost every insert an update of sqlite_sequence: about 1 s of a month close's million lines.
         modelBuilder.Entity<StatementLine>().Property(l => l.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);
+        // The id is the row itself on SQLite, so its one index is a second one. A close writes person by person, so it
+        // grows in runs; one on the incident alone took each line to a random page (~6 s a close).
+        modelBuilder.Entity<StatementLine>().HasIndex(l => new { l.StaffId, l.Year, l.Month, l.IncidentId });
     }
 }
 
@@ -243,4 +246,16 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
 
     private sealed class ToUtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
         v => v.ToUniversalTime(), v => v);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // The ledger's lines in one B-tree, keyed by the person's month: every index is a second write of each line, and
+        // the id's own key and an index on (person, month, incident) cost a close of a million lines 1.5 s of the
+        // server's time, against 0.95 s for this one (COPY of the same lines, docs/assessment-benchmark.md). An
+        // incident's lines are found among its person's, filtered on the row.
+        var line = modelBuilder.Entity<StatementLine>();
+        line.HasKey(l => new { l.StaffId, l.Year, l.Month, l.Id });
+        line.Property(l => l.Id).ValueGeneratedOnAdd().UseIdentityByDefaultColumn();
+    }
 }

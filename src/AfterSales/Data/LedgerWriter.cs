@@ -6,14 +6,13 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 using SQLitePCL;
 
 namespace AfterSales.Data;
 
 /// <summary>
 /// Appends many ledger rows (statement lines, month totals) inside the caller's transaction without the change
-/// tracker: PostgreSQL's binary COPY, or on SQLite one prepared INSERT reused for every row. Rows are written as they
+/// tracker: PostgreSQL's binary COPY (<see cref="PgCopyRows"/>), or on SQLite one prepared INSERT reused for every row. Rows are written as they
 /// come (a close streams a million lines while it judges the next people), so none has to be held. The columns, their
 /// names and the stored form of each value (enums by name, instants as UTC ticks on SQLite …) come from the EF
 /// model, so the rows are exactly what <c>SaveChanges</c> would have written. Ledger rows are not audited entities.
@@ -21,7 +20,7 @@ namespace AfterSales.Data;
 internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
 {
     private readonly List<Column> _columns;
-    private readonly NpgsqlBinaryImporter? _copy;
+    private readonly PgCopyRows? _copy;
     private readonly SqliteConnection? _sqlite;
     private readonly sqlite3_stmt? _insert;
     private readonly object? _cacheSize;
@@ -29,7 +28,7 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
 
     public int Count { get; private set; }
 
-    private LedgerWriter(List<Column> columns, NpgsqlBinaryImporter? copy, SqliteConnection? sqlite, sqlite3_stmt? insert, object? cacheSize,
+    private LedgerWriter(List<Column> columns, PgCopyRows? copy, SqliteConnection? sqlite, sqlite3_stmt? insert, object? cacheSize,
         CancellationToken ct) => (_columns, _copy, _sqlite, _insert, _cacheSize, _ct) = (columns, copy, sqlite, insert, cacheSize, ct);
 
     public static async Task AppendAsync(AppDbContext db, IEnumerable<T> rows, CancellationToken ct)
@@ -53,7 +52,7 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
         if (db.IsPostgres)
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            var copy = await connection.BeginBinaryImportAsync($"COPY {tableName} ({names}) FROM STDIN (FORMAT BINARY)", ct);
+            var copy = await PgCopyRows.BeginAsync(connection, $"COPY {tableName} ({names}) FROM STDIN (FORMAT BINARY)", columns.Count, ct);
             return new LedgerWriter<T>(columns, copy, null, null, null, ct);
         }
 
@@ -73,8 +72,9 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
         _ct.ThrowIfCancellationRequested();
         if (_copy is not null)
         {
-            await _copy.StartRowAsync(_ct);
+            _copy.StartRow();
             foreach (var column in _columns) column.Copy(_copy, row);
+            await _copy.FlushWhenFullAsync(_ct);
         }
         else
         {
@@ -122,17 +122,17 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
         if (result != raw.SQLITE_OK) throw new InvalidOperationException($"SQLite could not bind parameter {index}: error {result}.");
     }
 
-    private static void Copy<TValue>(NpgsqlBinaryImporter writer, TValue value)
+    private static void Copy<TValue>(PgCopyRows rows, TValue value)
     {
         switch (value)
         {
-            case null: writer.WriteNull(); break;
-            case int i: writer.Write(i, NpgsqlDbType.Integer); break;
-            case long l: writer.Write(l, NpgsqlDbType.Bigint); break;
-            case string s: writer.Write(s, NpgsqlDbType.Varchar); break;
-            case decimal d: writer.Write(d, NpgsqlDbType.Numeric); break;
-            case bool b: writer.Write(b, NpgsqlDbType.Boolean); break;
-            case DateTimeOffset t: writer.Write(t.ToUniversalTime(), NpgsqlDbType.TimestampTz); break;
+            case null: rows.WriteNull(); break;
+            case int i: rows.Write(i); break;
+            case long l: rows.Write(l); break;
+            case string s: rows.Write(s); break;
+            case decimal d: rows.Write(d); break;
+            case bool b: rows.Write(b); break;
+            case DateTimeOffset t: rows.Write(t); break;
             default: throw new NotSupportedException($"No COPY writer for {typeof(TValue).Name}.");
         }
     }
@@ -166,7 +166,7 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
     {
         public string Name => name;
 
-        public abstract void Copy(NpgsqlBinaryImporter writer, T row);
+        public abstract void Copy(PgCopyRows rows, T row);
 
         /// <summary>
         /// SQLite keeps a statement's values after a reset: a column is bound again only when its value changed (a close's
@@ -200,7 +200,7 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
     {
         private TValue _bound = default!;
 
-        public override void Copy(NpgsqlBinaryImporter writer, T row) => LedgerWriter<T>.Copy(writer, get(row));
+        public override void Copy(PgCopyRows rows, T row) => LedgerWriter<T>.Copy(rows, get(row));
 
         public override void Bind(sqlite3_stmt statement, int index, T row, bool first)
         {

@@ -83,11 +83,9 @@ internal sealed class StatementLineConfiguration : IEntityTypeConfiguration<Stat
         b.Property(l => l.Kind).HasMaxLength(40);
         b.Property(l => l.Reason).HasMaxLength(2000);
         b.Property(l => l.Flags).HasMaxLength(200);
-        // One index serves both ways lines are found: a person's month (statements), and an incident's lines through its
-        // person (or their manager, for a co-penalty), among that person's few thousand. A close writes person by person,
-        // so it grows in runs, where one on the incident alone took each line to a random page (~6 s a close); and a
-        // second index cost a close of a million lines about 0.8 s on PostgreSQL.
-        b.HasIndex(l => new { l.StaffId, l.Year, l.Month, l.IncidentId });
+        // The key and index are each engine's (AppDbContext's subclasses): one index serves both ways lines are found,
+        // a person's month (statements) and an incident's lines through its person (or their manager, for a co-penalty),
+        // among that person's few thousand.
         // No foreign keys to Staff and Incidents: a close appends a million lines whose ids it has just read in the same
         // transaction, staff and incidents are never deleted, and on PostgreSQL each key check locks the parent row
         // (two per line, ~17 s per million lines, docs/assessment-benchmark.md). The ledger is append-only by trigger.

@@ -376,6 +376,15 @@ namespace AfterSales.Data.Migrations.Postgres
 
             modelBuilder.Entity("AfterSales.Domain.Assessment.StatementLine", b =>
                 {
+                    b.Property<int>("StaffId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
@@ -411,9 +420,6 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<int>("Month")
-                        .HasColumnType("integer");
-
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -437,15 +443,7 @@ namespace AfterSales.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<int>("StaffId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StaffId", "Year", "Month", "IncidentId");
+                    b.HasKey("StaffId", "Year", "Month", "Id");
 
                     b.ToTable("StatementLines");
                 });
