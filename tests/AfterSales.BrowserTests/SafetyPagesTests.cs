@@ -92,6 +92,48 @@ public sealed class SafetyPagesTests(BrowserFixture fixture)
         await desk.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_technician_who_must_leave_interrupts_the_permit_restores_the_power_and_leaves_the_job_unfinished_on_a_phone()
+    {
+        var id = await TrainJobOnTheWayAsync();
+        var phone = await fixture.NewPageAsync(Phone390, AtTheBase);
+        await BrowserFixture.LogInAsync(phone, "tech01");
+        await phone.GotoAsync($"/Visits/{id}");
+        await SubmitAsync(phone, new() { Name = "签到" });
+        await phone.GotoAsync($"/Safety/Permit/{id}");
+        await RecordStepAsync(phone);
+        await RecordStepAsync(phone);
+
+        await phone.GetByText("须离开而作业未完成？中断作业").ClickAsync();
+        await phone.GetByLabel("中断原因").FillAsync("压缩机损坏，需订货后再来");
+        await phone.GetByLabel("料尽").CheckAsync();
+        await ClickAsync(phone, "确认中断作业");
+        await Assertions.Expect(phone.Locator(".alert[role=alert]")).ToContainTextAsync("中断作业也须料尽、场地清");
+        // The reason typed is still there after the refusal.
+        await Assertions.Expect(phone.GetByLabel("中断原因")).ToHaveValueAsync("压缩机损坏，需订货后再来");
+        await Assertions.Expect(phone.GetByLabel("料尽")).ToBeCheckedAsync();
+        await phone.GetByLabel("场地清").CheckAsync();
+        await phone.GetByLabel("无废油").CheckAsync();
+        await ClickAsync(phone, "确认中断作业");
+        await Assertions.Expect(phone.Locator("h1 .badge")).ToHaveTextAsync("待恢复送电");
+        await Assertions.Expect(phone.Locator(".card.notice")).ToContainTextAsync("压缩机损坏，需订货后再来");
+        await Assertions.Expect(phone.Locator("#steps")).ToContainTextAsync("不再需要（作业已中断）");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Button, new() { Name = "开始作业" })).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(phone, "safety-permit-interrupted-tech01-phone");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(phone, "safety-permit-interrupted-tech01-phone");
+        await RecordStepAsync(phone);
+        await RecordStepAsync(phone);
+        await Assertions.Expect(phone.Locator("h1 .badge")).ToHaveTextAsync("已完成");
+
+        await phone.GetByRole(AriaRole.Link, new() { Name = "去工单页面" }).First.ClickAsync();
+        await SubmitAsync(phone, new() { Name = "发送我的联系方式" });
+        await phone.GetByText("未完工离开").First.ClickAsync();
+        await phone.GetByLabel("本次无法完工的原因").FillAsync("压缩机需订货");
+        await SubmitAsync(phone, new() { Name = "未完工离开" });
+        await Assertions.Expect(phone.Locator("h1 .badge")).ToHaveTextAsync("已联系");
+        await phone.Context.CloseAsync();
+    }
+
     private static async Task RecordStepAsync(IPage phone)
     {
         var next = phone.Locator("li[aria-current=step]");

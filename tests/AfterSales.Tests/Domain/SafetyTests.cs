@@ -105,4 +105,34 @@ public sealed class SafetyTests
         var parsed = AfterSales.Domain.Assessment.PolicyDocument.Parse(withoutKind);
         Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
     }
+    [Fact]
+    public void An_interrupted_permit_skips_the_isolation_left_undone_restores_what_was_isolated_and_allows_no_more_work_SAF2()
+    {
+        var permit = NewPermit();
+        permit.RecordStep(StepId(permit, 1), T0, 9, Photo(), null);
+        permit.RecordStep(StepId(permit, 2), T0.AddMinutes(1), 9, Photo(), null);
+        Assert.Equal("PermitOpenAtLeaving", Assert.Throws<ConflictException>(() => NoCheckOutWithPermitOpen.CheckLeavingUnfinished(permit)).Code);
+        Assert.Equal("Reason", Assert.Throws<DomainException>(() => permit.Interrupt(T0, 9, "  ", true, true, WasteOil.NoneProduced, null)).Field);
+        Assert.Equal("PermitInterruptionSiteNotCleared",
+            Assert.Throws<DomainException>(() => permit.Interrupt(T0, 9, "车辆段收回车辆", true, false, WasteOil.NoneProduced, null)).Code);
+        Assert.Equal(nameof(WasteOil), Assert.Throws<DomainException>(() => permit.Interrupt(T0, 9, "车辆段收回车辆", true, true, null, null)).Field);
+
+        permit.Interrupt(T0.AddMinutes(2), 9, "车辆段收回车辆", true, true, WasteOil.NoneProduced, null);
+        Assert.Equal(PermitState.Restoring, permit.State);
+        // Isolation steps 3–6 are no longer needed; restoring starts at step 7.
+        Assert.Equal([false, false, false, false, true, true], permit.Steps.Where(s => s.Position >= 3).OrderBy(s => s.Position).Select(permit.IsNeeded));
+        Assert.Equal(7, permit.NextStep!.Position);
+        Assert.Equal("PermitStepAfterInterruption", Assert.Throws<ConflictException>(() => permit.RecordStep(StepId(permit, 3), T0, 9, Photo(), null)).Code);
+        Assert.Equal("PermitInterrupted", Assert.Throws<ConflictException>(() => permit.ConfirmProtectiveEquipment(T0, 9)).Code);
+        Assert.Equal("PermitInterrupted", Assert.Throws<ConflictException>(() => WorkCannotStartBeforeIsolation.CheckStarted(permit)).Code);
+        Assert.Equal("PermitInterrupted", Assert.Throws<ConflictException>(() =>
+            permit.Interrupt(T0, 9, "再次中断", true, true, WasteOil.NoneProduced, null)).Code);
+        Assert.Equal("PermitOpenAtCheckOut", Assert.Throws<ConflictException>(() => NoCheckOutWithPermitOpen.CheckLeavingUnfinished(permit)).Code);
+
+        permit.RecordStep(StepId(permit, 7), T0.AddMinutes(3), 9, Photo(), null);
+        permit.RecordStep(StepId(permit, 8), T0.AddMinutes(4), 9, Photo(), null);
+        Assert.Equal(PermitState.Finished, permit.State);
+        Assert.Equal(T0.AddMinutes(4), permit.FinishedAt);
+        NoCheckOutWithPermitOpen.CheckLeavingUnfinished(permit);
+    }
 }

@@ -91,6 +91,75 @@ public sealed class SafetyTests
     }
 
     [Theory, BothDatabases]
+    public async Task Leaving_a_base_unfinished_interrupts_the_permit_restores_the_power_and_the_next_visit_isolates_again_SAF2_SAF3(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var id = await TrainJobEnRouteAsync(app);
+        var tech = await app.LogInAsync("tech01");
+        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/check-in", new { latitude = 26.12, longitude = 119.34, accuracy = 10 })).StatusCode);
+        var first = await tech.GetFromJsonAsync<JsonElement>($"/api/safety/jobs/{id}/permit");
+        var stepIds = first.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("id").GetInt32()).ToArray();
+        for (var i = 0; i < 6; i++) Assert.Equal(HttpStatusCode.OK, (await tech.PostAsync($"/api/safety/jobs/{id}/permit/steps/{stepIds[i]}", Photo())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsync($"/api/safety/jobs/{id}/permit/protective-equipment", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsync($"/api/safety/jobs/{id}/permit/start-work", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/contact-details", new { })).StatusCode);
+
+        // The compressor must be ordered: leaving with the train isolated and grounded is refused.
+        await Refused(await tech.PostAsJsonAsync($"/api/work-orders/{id}/leave-unfinished", new { reason = "压缩机需订货" }), HttpStatusCode.Conflict,
+            "作业许可尚未结束：离开基地前，请先在作业许可页面“中断作业”，并完成恢复步骤（SAF-2）。");
+        var interrupt = new { reason = "压缩机损坏，需订货后再来", materialsCleared = true, siteClean = true, wasteOil = "NoneProduced", wasteOilNote = (string?)null };
+        await Refused(await tech.PostAsJsonAsync($"/api/safety/jobs/{id}/permit/interrupt", interrupt with { reason = " " }), HttpStatusCode.BadRequest, "此项为必填。");
+        await Refused(await tech.PostAsJsonAsync($"/api/safety/jobs/{id}/permit/interrupt", interrupt with { siteClean = false }), HttpStatusCode.BadRequest,
+            "中断作业也须料尽、场地清：请确认材料已清走、场地已清理。");
+        var interrupted = await (await tech.PostAsJsonAsync($"/api/safety/jobs/{id}/permit/interrupt", interrupt)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Restoring", interrupted.GetProperty("state").GetString());
+        Assert.Equal("压缩机损坏，需订货后再来", interrupted.GetProperty("interruptedReason").GetString());
+        Assert.Equal(stepIds[6], interrupted.GetProperty("nextStepId").GetInt32());
+        // The region's list: interrupted, restoring next, six isolation steps done and two restoring ones to do.
+        var listed = (await tech.GetFromJsonAsync<JsonElement>("/api/safety/permits")).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal((true, Steps[6], 6, 8), (listed.GetProperty("interrupted").GetBoolean(), listed.GetProperty("nextStep").GetString(),
+            listed.GetProperty("stepsDone").GetInt32(), listed.GetProperty("stepsTotal").GetInt32()));
+
+        // Interrupted: no more work on this permit; still not gone until the power is back.
+        await Refused(await tech.PostAsJsonAsync($"/api/work-orders/{id}/measurements", new { name = "出风温度", value = 12, unit = "Celsius" }),
+            HttpStatusCode.Conflict, "本次作业已中断：须在下次上门重新办理作业许可后才能继续作业（SAF-2）。");
+        await Refused(await tech.PostAsJsonAsync($"/api/work-orders/{id}/leave-unfinished", new { reason = "压缩机需订货" }), HttpStatusCode.Conflict,
+            $"作业许可尚未完成（下一步：“{Steps[6]}”），离开基地前须恢复完毕。");
+        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsync($"/api/safety/jobs/{id}/permit/steps/{stepIds[6]}", Photo())).StatusCode);
+        var restored = await (await tech.PostAsync($"/api/safety/jobs/{id}/permit/steps/{stepIds[7]}", Photo())).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Finished", restored.GetProperty("state").GetString());
+        var left = await tech.PostAsJsonAsync($"/api/work-orders/{id}/leave-unfinished", new { reason = "压缩机需订货" });
+        Assert.True(left.StatusCode == HttpStatusCode.OK, await left.Content.ReadAsStringAsync());
+
+        // The next visit: a new permit, every step to do again; the first one stays as it was.
+        await VisitEnRouteAsync(app, tech, id);
+        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/check-in", new { latitude = 26.12, longitude = 119.34, accuracy = 10 })).StatusCode);
+        var second = await tech.GetFromJsonAsync<JsonElement>($"/api/safety/jobs/{id}/permit");
+        Assert.NotEqual(first.GetProperty("id").GetInt32(), second.GetProperty("id").GetInt32());
+        Assert.Equal("Isolating", second.GetProperty("state").GetString());
+        Assert.Equal(1, second.GetProperty("earlierPermits").GetInt32());
+        Assert.All(second.GetProperty("steps").EnumerateArray(), s => Assert.Equal(JsonValueKind.Null, s.GetProperty("doneAt").ValueKind));
+        await Refused(await tech.PostAsJsonAsync($"/api/work-orders/{id}/measurements", new { name = "出风温度", value = 12, unit = "Celsius" }),
+            HttpStatusCode.Conflict, $"不能开始作业：作业许可的步骤“{Steps[0]}”尚未完成（SAF-2）。");
+        var permits = await app.DbAsync(d => d.Permits.Where(p => p.WorkOrderId == id).OrderBy(p => p.Id)
+            .Select(p => new { p.InterruptedReason, Finished = p.FinishedAt != null, Done = p.Steps.Count(s => s.DoneAt != null) }).ToListAsync());
+        Assert.Equal([("压缩机损坏，需订货后再来", true, 8), (null, false, 0)], permits.Select(p => (p.InterruptedReason, p.Finished, p.Done)));
+
+        // Interrupted before anything was isolated (the vehicle company never came): nothing to restore, the permit ends at once.
+        var ended = await (await tech.PostAsJsonAsync($"/api/safety/jobs/{id}/permit/interrupt", interrupt with { reason = "车辆段未安排停电" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Finished", ended.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, ended.GetProperty("nextStepId").ValueKind);
+        Assert.All(ended.GetProperty("steps").EnumerateArray(), s => Assert.False(s.GetProperty("needed").GetBoolean()));
+        var both = (await tech.GetFromJsonAsync<JsonElement>("/api/safety/permits?all=true")).GetProperty("items").EnumerateArray()
+            .OrderBy(p => p.GetProperty("id").GetInt32()).Select(p => (p.GetProperty("state").GetString(), p.GetProperty("stepsDone").GetInt32(), p.GetProperty("stepsTotal").GetInt32()));
+        Assert.Equal([("Finished", 8, 8), ("Finished", 0, 0)], both);
+        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/contact-details", new { })).StatusCode);
+        var leftAgain = await tech.PostAsJsonAsync($"/api/work-orders/{id}/leave-unfinished", new { reason = "车辆段未安排停电" });
+        Assert.True(leftAgain.StatusCode == HttpStatusCode.OK, await leftAgain.Content.ReadAsStringAsync());
+    }
+
+    [Theory, BothDatabases]
     public async Task On_the_phone_page_only_the_next_step_is_offered_a_step_out_of_order_is_refused_in_Chinese_and_others_see_no_permit(Db db)
     {
         await using var app = await TestApp.StartAsync(db);
@@ -241,15 +310,22 @@ public sealed class SafetyTests
             new { kind = "Repair", customerId = at.CustomerId, siteId = at.Id, description = "列车空调不制冷", items = new[] { new { equipmentId = at.Unit, quantity = 1 } } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workOrder").GetProperty("id").GetInt32();
-        var tech = await app.LogInAsync("tech01");
+        await VisitEnRouteAsync(app, await app.LogInAsync("tech01"), id);
+        return id;
+    }
+
+    /// <summary>An appointment agreed, the pre-departure checklist ticked, the customer called ahead, and tech01 on the way.</summary>
+    private static async Task VisitEnRouteAsync(TestApp app, HttpClient tech, int id)
+    {
         var start = app.Factory.Clock.GetUtcNow().AddHours(1);
-        Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/contacts",
-            new { outcome = "Reached", agreedStart = start, agreedEnd = start.AddHours(4), required = "None" })).StatusCode);
+        var version = await app.DbAsync(d => d.WorkOrders.Where(w => w.Id == id).Select(w => w.Version).SingleAsync());
+        var agreed = await tech.PostAsJsonAsync($"/api/work-orders/{id}/contacts",
+            new { outcome = "Reached", agreedStart = start, agreedEnd = start.AddHours(4), required = "None", version });
+        Assert.True(agreed.StatusCode == HttpStatusCode.OK, await agreed.Content.ReadAsStringAsync());
         await Jobs.TickAsync(tech, id, "PreDeparture");
         Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/call-ahead", new { outcome = "Reached" })).StatusCode);
         var departed = await tech.PostAsJsonAsync($"/api/work-orders/{id}/depart", new { });
         Assert.True(departed.StatusCode == HttpStatusCode.OK, await departed.Content.ReadAsStringAsync());
-        return id;
     }
 
     private static MultipartFormDataContent Photo(string? note = null)

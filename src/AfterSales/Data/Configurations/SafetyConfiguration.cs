@@ -50,7 +50,9 @@ internal sealed class PermitToWorkConfiguration : IEntityTypeConfiguration<Permi
         b.Ignore(p => p.State);
         b.Ignore(p => p.NextStep);
         b.Ignore(p => p.WorkMayStart);
-        b.HasIndex(p => p.WorkOrderId).IsUnique();
+        b.Property(p => p.InterruptedReason).HasMaxLength(PermitToWork.MaxNoteLength);
+        // A permit per visit: a job may have several, but one open at a time.
+        b.HasIndex(p => p.WorkOrderId).IsUnique().HasFilter("\"FinishedAt\" IS NULL");
         b.HasIndex(p => new { p.RegionId, p.FinishedAt });
         b.HasOne<WorkOrder>().WithMany().HasForeignKey(p => p.WorkOrderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Site>().WithMany().HasForeignKey(p => p.SiteId).OnDelete(DeleteBehavior.Restrict);

@@ -24,7 +24,9 @@ public enum WasteOil
 /// 作业许可 (SAF-2, SAF-3): the permit to work of one job at a maintenance base. Its steps are recorded one after the
 /// other, each with who, when and a photo; the work may start only when every isolation step is done and the
 /// protective equipment is confirmed; the restoring steps (grounding rod removed, power restored) only after the
-/// close-out 工完料尽场地清 with the waste oil handed over.
+/// close-out 工完料尽场地清 with the waste oil handed over. A permit is one visit's: a technician who must leave the base
+/// before the job is done interrupts it (why, the site cleared and clean, the waste oil), restores what was isolated,
+/// and the next visit opens a new permit and isolates again.
 /// </summary>
 public class PermitToWork : Entity
 {
@@ -65,6 +67,9 @@ public class PermitToWork : Entity
     /// <summary>Who at the hazardous-goods store took the waste oil, and how much.</summary>
     public string? WasteOilNote { get; private set; }
 
+    /// <summary>Why the work stopped before the job was done; set, the close-out above is the interruption's.</summary>
+    public string? InterruptedReason { get; private set; }
+
     public DateTimeOffset? FinishedAt { get; private set; }
 
     public IReadOnlyCollection<PermitStep> Steps => _steps.AsReadOnly();
@@ -75,7 +80,15 @@ public class PermitToWork : Entity
         : PermitState.Isolating;
 
     /// <summary>The step to record next, if any.</summary>
-    public PermitStep? NextStep => _steps.Where(s => s.DoneAt is null).MinBy(s => s.Position);
+    public PermitStep? NextStep => _steps.Where(s => s.DoneAt is null && IsNeeded(s)).MinBy(s => s.Position);
+
+    /// <summary>
+    /// Every step, until the work is interrupted: then the isolation steps not done are no longer needed, and the
+    /// restoring steps only if something was isolated.
+    /// </summary>
+    public bool IsNeeded(PermitStep step) => InterruptedReason is null || (step.Phase == PermitPhase.AfterWork && IsolationBegun);
+
+    private bool IsolationBegun => _steps.Any(s => s.Phase == PermitPhase.BeforeWork && s.DoneAt is not null);
 
     public bool WorkMayStart => ProtectiveEquipmentAt is not null && _steps.Where(s => s.Phase == PermitPhase.BeforeWork).All(s => s.DoneAt is not null);
 
@@ -87,16 +100,18 @@ public class PermitToWork : Entity
     {
         var step = _steps.SingleOrDefault(s => s.Id == stepId) ?? throw new NotFoundException();
         if (step.DoneAt is not null) throw new ConflictException("PermitStepAlreadyDone", step.Title);
+        if (!IsNeeded(step)) throw new ConflictException("PermitStepAfterInterruption", step.Title);
         var next = NextStep!;
         if (step.Phase == PermitPhase.AfterWork) RestoreOnlyAfterCloseOut.Check(this, step);
         if (next.Position != step.Position) throw new ConflictException("PermitStepOutOfOrder", step.Title, next.Title);
         step.Record(at, staffId, photo, note);
-        if (_steps.All(s => s.DoneAt is not null)) FinishedAt = at;
+        if (_steps.Where(IsNeeded).All(s => s.DoneAt is not null)) FinishedAt = at;
         return step;
     }
 
     public void ConfirmProtectiveEquipment(DateTimeOffset at, int staffId)
     {
+        NotInterrupted();
         if (WorkStartedAt is not null) throw new ConflictException("PermitWorkAlreadyStarted");
         ProtectiveEquipmentAt = at;
         ProtectiveEquipmentById = staffId;
@@ -105,6 +120,7 @@ public class PermitToWork : Entity
     /// <summary>SAF-2: refused until every isolation step is recorded and the protective equipment confirmed.</summary>
     public void StartWork(DateTimeOffset at, int staffId)
     {
+        NotInterrupted();
         if (WorkStartedAt is not null) throw new ConflictException("PermitWorkAlreadyStarted");
         WorkCannotStartBeforeIsolation.Check(this);
         WorkStartedAt = at;
@@ -118,10 +134,34 @@ public class PermitToWork : Entity
     public void CloseOut(DateTimeOffset at, int staffId, bool workDone, bool materialsCleared, bool siteClean, WasteOil? wasteOil, string? wasteOilNote,
         bool jobFinished)
     {
+        NotInterrupted();
         if (WorkStartedAt is null) throw new ConflictException("PermitCloseOutBeforeStart");
         if (ClosedOutAt is not null) throw new ConflictException("PermitAlreadyClosedOut");
         if (!jobFinished) throw new ConflictException("PermitCloseOutBeforeJobDone");
         if (!(workDone && materialsCleared && siteClean)) throw new DomainException("PermitCloseOutIncomplete") { Field = "CloseOut" };
+        ClearSite(at, staffId, wasteOil, wasteOilNote);
+    }
+
+    /// <summary>
+    /// The work stops before the job is done (parts missing, the vehicle company takes the train back …): why, and the
+    /// site left as at a close-out — materials taken away, the site clean, the waste oil handed over. The power then
+    /// comes back through the restoring steps; with nothing isolated yet, the permit ends here. The next visit opens a
+    /// new permit.
+    /// </summary>
+    public void Interrupt(DateTimeOffset at, int staffId, string? reason, bool materialsCleared, bool siteClean, WasteOil? wasteOil, string? wasteOilNote)
+    {
+        NotInterrupted();
+        if (ClosedOutAt is not null) throw new ConflictException("PermitAlreadyClosedOut");
+        var why = Guard.Optional(reason) ?? throw new DomainException("Required") { Field = "Reason" };
+        if (why.Length > MaxNoteLength) throw new DomainException("TextTooLong", MaxNoteLength) { Field = "Reason" };
+        if (!(materialsCleared && siteClean)) throw new DomainException("PermitInterruptionSiteNotCleared") { Field = "CloseOut" };
+        ClearSite(at, staffId, wasteOil, wasteOilNote);
+        InterruptedReason = why;
+        if (!IsolationBegun) FinishedAt = at;
+    }
+
+    private void ClearSite(DateTimeOffset at, int staffId, WasteOil? wasteOil, string? wasteOilNote)
+    {
         if (wasteOil is null) throw new DomainException("Required") { Field = nameof(WasteOil) };
         var note = Guard.Optional(wasteOilNote);
         if (wasteOil == Safety.WasteOil.HandedToStore && note is null) throw new DomainException("WasteOilReceiverRequired") { Field = nameof(WasteOilNote) };
@@ -130,6 +170,11 @@ public class PermitToWork : Entity
         ClosedOutById = staffId;
         WasteOil = wasteOil;
         WasteOilNote = note;
+    }
+
+    private void NotInterrupted()
+    {
+        if (InterruptedReason is not null) throw new ConflictException("PermitInterrupted");
     }
 }
 

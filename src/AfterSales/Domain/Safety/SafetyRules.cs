@@ -27,6 +27,7 @@ public static class WorkCannotStartBeforeIsolation
     /// <summary>The job's own work (measurements, tests, completion) waits for the permit's work start.</summary>
     public static void CheckStarted(PermitToWork? permit)
     {
+        if (permit?.InterruptedReason is not null) throw new ConflictException("PermitInterrupted");
         if (permit is null || permit.WorkStartedAt is not null) return;
         Check(permit);
         throw new ConflictException("PermitWorkNotStarted");
@@ -48,6 +49,14 @@ public static class NoCheckOutWithPermitOpen
     public static void Check(PermitToWork? permit)
     {
         if (permit is null || permit.FinishedAt is not null) return;
+        throw new ConflictException("PermitOpenAtCheckOut", permit.NextStep?.Title ?? "");
+    }
+
+    /// <summary>Leaving with the job not done: the permit is interrupted and what was isolated restored first.</summary>
+    public static void CheckLeavingUnfinished(PermitToWork? permit)
+    {
+        if (permit is null || permit.FinishedAt is not null) return;
+        if (permit.InterruptedReason is null) throw new ConflictException("PermitOpenAtLeaving");
         throw new ConflictException("PermitOpenAtCheckOut", permit.NextStep?.Title ?? "");
     }
 }

@@ -11,6 +11,7 @@ namespace AfterSales.Features.Safety;
 /// The permit to work on the technician's phone (SAF-2, SAF-3), one step after the other: each isolation step with a
 /// photo, the protective equipment, start work, the close-out 工完料尽场地清 with the waste oil, then the grounding rod
 /// and the power. Only the next step has a form; a step sent out of order is refused with the same text as the API's.
+/// A technician who must leave before the job is done interrupts the work here, then restores.
 /// </summary>
 public sealed class PermitModel(SafetyService safety) : PageModel, IReloadsOnError
 {
@@ -63,6 +64,12 @@ public sealed class PermitModel(SafetyService safety) : PageModel, IReloadsOnErr
     public async Task<IActionResult> OnPostCloseOutAsync(bool workDone, bool materialsCleared, bool siteClean, WasteOil? wasteOil, string? wasteOilNote)
     {
         await safety.CloseOutAsync(Id, new CloseOutInput(workDone, materialsCleared, siteClean, wasteOil, wasteOilNote));
+        return Redirect($"/Safety/Permit/{Id}#restore");
+    }
+
+    public async Task<IActionResult> OnPostInterruptAsync(string? reason, bool materialsCleared, bool siteClean, WasteOil? wasteOil, string? wasteOilNote)
+    {
+        await safety.InterruptAsync(Id, new InterruptInput(reason, materialsCleared, siteClean, wasteOil, wasteOilNote));
         return Redirect($"/Safety/Permit/{Id}#restore");
     }
 }

@@ -7,7 +7,7 @@ namespace AfterSales.Features.Safety;
 
 /// <summary>
 /// /api/safety (SAF-1…SAF-4): the permit to work of a job (read, record a step with its photo, protective equipment,
-/// start work, close-out), the open permits, the maintenance bases and their agreements, the permit templates and the
+/// start work, close-out, interruption), the open permits, the maintenance bases and their agreements, the permit templates and the
 /// violations — through the same service as the pages. Refusals are ProblemDetails in the user's language.
 /// </summary>
 public static class SafetyApi
@@ -39,6 +39,11 @@ public static class SafetyApi
         api.MapPost("/jobs/{workOrderId:int}/permit/close-out", async (int workOrderId, CloseOutInput input, SafetyService safety) =>
         {
             await safety.CloseOutAsync(workOrderId, input);
+            return TypedResults.Ok(await safety.GetPermitAsync(workOrderId));
+        });
+        api.MapPost("/jobs/{workOrderId:int}/permit/interrupt", async (int workOrderId, InterruptInput input, SafetyService safety) =>
+        {
+            await safety.InterruptAsync(workOrderId, input);
             return TypedResults.Ok(await safety.GetPermitAsync(workOrderId));
         });
 

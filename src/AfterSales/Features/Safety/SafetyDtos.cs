@@ -3,15 +3,17 @@ using AfterSales.Domain.WorkOrders;
 
 namespace AfterSales.Features.Safety;
 
-public sealed record PermitStepDto(int Id, int Position, string Title, PermitPhase Phase, DateTimeOffset? DoneAt, string? DoneBy, int? PhotoId, string? Note);
+/// <summary><paramref name="Needed"/>: false for the isolation steps left undone when the work was interrupted.</summary>
+public sealed record PermitStepDto(int Id, int Position, string Title, PermitPhase Phase, DateTimeOffset? DoneAt, string? DoneBy, int? PhotoId, string? Note,
+    bool Needed);
 
 public sealed record PermitDto(int Id, int Version, int WorkOrderId, string WorkOrderNumber, WorkOrderState JobState, string CustomerName, string SiteName,
     string SiteAddress, string TechnicianName, string TemplateName, PermitState State, DateTimeOffset OpenedAt, DateTimeOffset? ProtectiveEquipmentAt,
     DateTimeOffset? WorkStartedAt, DateTimeOffset? ClosedOutAt, WasteOil? WasteOil, string? WasteOilNote, DateTimeOffset? FinishedAt,
-    int? NextStepId, bool WorkMayStart, bool MayWork, IReadOnlyList<PermitStepDto> Steps);
+    int? NextStepId, bool WorkMayStart, bool MayWork, IReadOnlyList<PermitStepDto> Steps, string? InterruptedReason = null, int EarlierPermits = 0);
 
 public sealed record PermitSummaryDto(int Id, int WorkOrderId, string WorkOrderNumber, string CustomerName, string SiteName, string TechnicianName,
-    PermitState State, string? NextStep, int StepsDone, int StepsTotal, DateTimeOffset OpenedAt);
+    PermitState State, string? NextStep, int StepsDone, int StepsTotal, DateTimeOffset OpenedAt, bool Interrupted = false);
 
 /// <summary>What a job at a base shows on the phone: whether it needs a permit, and the permit once opened.</summary>
 public sealed record JobSafetyDto(bool AtBase, bool NeedsPermit, int? PermitId, PermitState? State);
@@ -28,6 +30,9 @@ public sealed record TemplateInput(string? Name, string? EquipmentKinds, bool Is
 public sealed record TemplateDto(int Id, int Version, string Name, string EquipmentKinds, bool IsActive, IReadOnlyList<TemplateStepInput> Steps);
 
 public sealed record CloseOutInput(bool WorkDone, bool MaterialsCleared, bool SiteClean, WasteOil? WasteOil, string? WasteOilNote);
+
+/// <summary>The work stopped before the job is done: why, and the site cleared as at a close-out.</summary>
+public sealed record InterruptInput(string? Reason, bool MaterialsCleared, bool SiteClean, WasteOil? WasteOil, string? WasteOilNote);
 
 public sealed record BaseFlagInput(bool IsMaintenanceBase);
 

@@ -9,7 +9,8 @@ namespace AfterSales.Features.Safety;
 /// <summary>
 /// The safety rules the job's own verbs must pass (SAF-1, SAF-2), asked by the visit service so that the phone page and
 /// the API refuse alike: check-in at a base needs a valid agreement (and opens the permit when the job needs one), the
-/// job's work waits for the permit's work start, and the technician leaves the base only with the power restored.
+/// job's work waits for the permit's work start, and the technician leaves the base only with the power restored. A
+/// permit is one visit's: after one finished (a job left unfinished), the next check-in opens a new one.
 /// </summary>
 public sealed class SafetyGate(AppDbContext db, LocalTime local)
 {
@@ -19,7 +20,7 @@ public sealed class SafetyGate(AppDbContext db, LocalTime local)
         if (!isBase) return;
         var terms = await db.SafetyAgreements.Where(a => a.SiteId == order.SiteId).Select(a => new { a.SignedOn, a.ValidUntil }).ToListAsync();
         NoCheckInAtBaseWithoutValidAgreement.Check(isBase, terms.Select(t => (t.SignedOn, t.ValidUntil)), local.Today);
-        if (await db.Permits.AnyAsync(p => p.WorkOrderId == order.Id)) return;
+        if (await db.Permits.AnyAsync(p => p.WorkOrderId == order.Id && p.FinishedAt == null)) return;
         var template = await TemplateForAsync(order.Id);
         if (template is not null) db.Permits.Add(new PermitToWork(order.Id, order.SiteId, order.RegionId, template, local.Now.ToUniversalTime()));
     }
@@ -29,8 +30,11 @@ public sealed class SafetyGate(AppDbContext db, LocalTime local)
 
     public async Task BeforeCheckOutAsync(WorkOrder order) => NoCheckOutWithPermitOpen.Check(await PermitAsync(order.Id));
 
+    public async Task BeforeLeavingUnfinishedAsync(WorkOrder order) => NoCheckOutWithPermitOpen.CheckLeavingUnfinished(await PermitAsync(order.Id));
+
+    /// <summary>The job's permit of this visit, or of the last visit that had one.</summary>
     public Task<PermitToWork?> PermitAsync(int workOrderId) =>
-        db.Permits.Include(p => p.Steps).SingleOrDefaultAsync(p => p.WorkOrderId == workOrderId);
+        db.Permits.Include(p => p.Steps).Where(p => p.WorkOrderId == workOrderId).OrderByDescending(p => p.Id).FirstOrDefaultAsync();
 
     /// <summary>
     /// The permit template the job falls under: at a maintenance base, the first active template naming the kind of a

@@ -33,8 +33,8 @@ public sealed class SafetyService(AppDbContext db, IAuthorizationService authori
     public async Task<JobSafetyDto> JobAsync(int workOrderId)
     {
         await LoadOrderAsync(workOrderId, Operations.Read);
-        var permit = await db.Permits.AsNoTracking().Where(p => p.WorkOrderId == workOrderId)
-            .Select(p => new { p.Id, p.WorkStartedAt, p.ClosedOutAt, p.FinishedAt }).SingleOrDefaultAsync();
+        var permit = await db.Permits.AsNoTracking().Where(p => p.WorkOrderId == workOrderId).OrderByDescending(p => p.Id)
+            .Select(p => new { p.Id, p.WorkStartedAt, p.ClosedOutAt, p.FinishedAt }).FirstOrDefaultAsync();
         var atBase = await db.WorkOrders.Where(w => w.Id == workOrderId)
             .Select(w => db.Sites.Where(s => s.Id == w.SiteId).Select(s => s.IsMaintenanceBase).First()).SingleAsync();
         if (permit is not null) return new JobSafetyDto(atBase, true, permit.Id, StateOf(permit.WorkStartedAt, permit.ClosedOutAt, permit.FinishedAt));
@@ -60,10 +60,12 @@ public sealed class SafetyService(AppDbContext db, IAuthorizationService authori
         var doers = permit.Steps.Where(s => s.DoneById != null).Select(s => s.DoneById!.Value).Distinct().ToList();
         var people = await db.Staff.AsNoTracking().Where(s => doers.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name);
         var steps = permit.Steps.OrderBy(s => s.Position).Select(s => new PermitStepDto(s.Id, s.Position, s.Title, s.Phase, s.DoneAt,
-            s.DoneById is { } by ? people[by] : null, s.PhotoId, s.Note)).ToList();
+            s.DoneById is { } by ? people[by] : null, s.PhotoId, s.Note, permit.IsNeeded(s))).ToList();
+        var earlier = await db.Permits.CountAsync(p => p.WorkOrderId == workOrderId && p.Id < permit.Id);
         return new PermitDto(permit.Id, permit.Version, order.Id, order.Number, order.State, names.Customer, names.Site.Name, names.Site.Address,
             names.Technician ?? "", permit.TemplateName, permit.State, permit.OpenedAt, permit.ProtectiveEquipmentAt, permit.WorkStartedAt,
-            permit.ClosedOutAt, permit.WasteOil, permit.WasteOilNote, permit.FinishedAt, permit.NextStep?.Id, permit.WorkMayStart, mayWork, steps);
+            permit.ClosedOutAt, permit.WasteOil, permit.WasteOilNote, permit.FinishedAt, permit.NextStep?.Id, permit.WorkMayStart, mayWork, steps,
+            permit.InterruptedReason, earlier);
     }
 
     /// <summary>One step, in order, with who, when and a photo (stored with the job's visit photos).</summary>
@@ -86,6 +88,10 @@ public sealed class SafetyService(AppDbContext db, IAuthorizationService authori
         permit.CloseOut(now, Scope.StaffId, input.WorkDone, input.MaterialsCleared, input.SiteClean, input.WasteOil, input.WasteOilNote,
             order.State is WorkOrderState.Completed or WorkOrderState.Signed or WorkOrderState.Closed));
 
+    /// <summary>The work stops before the job is done; the restoring steps follow, then the job may be left unfinished.</summary>
+    public Task InterruptAsync(int workOrderId, InterruptInput input) => ChangePermitAsync(workOrderId, (_, permit, now) =>
+        permit.Interrupt(now, Scope.StaffId, input.Reason, input.MaterialsCleared, input.SiteClean, input.WasteOil, input.WasteOilNote));
+
     /// <summary>The permits not finished yet that the caller sees: a technician their own jobs', a manager their region's.</summary>
     public Task<Paged<PermitSummaryDto>> ListOpenAsync(bool all, int page, int pageSize = Paged<PermitSummaryDto>.DefaultPageSize)
     {
@@ -94,16 +100,19 @@ public sealed class SafetyService(AppDbContext db, IAuthorizationService authori
         if (!all) permits = permits.Where(p => p.FinishedAt == null);
         var query = permits.OrderByDescending(p => p.FinishedAt == null).ThenBy(p => p.OpenedAt).Select(p => new
         {
-            p.Id, p.WorkOrderId, p.OpenedAt, p.WorkStartedAt, p.ClosedOutAt, p.FinishedAt,
+            p.Id, p.WorkOrderId, p.OpenedAt, p.WorkStartedAt, p.ClosedOutAt, p.FinishedAt, Interrupted = p.InterruptedReason != null,
             Customer = db.WorkOrders.Where(w => w.Id == p.WorkOrderId).Select(w => db.Customers.Where(c => c.Id == w.CustomerId).Select(c => c.Name).First()).First(),
             Site = db.Sites.Where(s => s.Id == p.SiteId).Select(s => s.Name).First(),
             Technician = db.WorkOrders.Where(w => w.Id == p.WorkOrderId).Select(w => db.Staff.Where(s => s.Id == w.TechnicianId).Select(s => s.Name).FirstOrDefault()).First(),
-            Next = p.Steps.Where(s => s.DoneAt == null).OrderBy(s => s.Position).Select(s => s.Title).FirstOrDefault(),
+            // Once interrupted, only the restoring steps are left (PermitToWork.IsNeeded).
+            Next = p.Steps.Where(s => s.DoneAt == null && (p.InterruptedReason == null || s.Phase == PermitPhase.AfterWork))
+                .OrderBy(s => s.Position).Select(s => s.Title).FirstOrDefault(),
             Done = p.Steps.Count(s => s.DoneAt != null),
-            Total = p.Steps.Count(),
+            Total = p.InterruptedReason == null ? p.Steps.Count()
+                : p.Steps.Count(s => s.DoneAt != null || (s.Phase == PermitPhase.AfterWork && p.Steps.Any(b => b.Phase == PermitPhase.BeforeWork && b.DoneAt != null))),
         });
         return PageAsync(query, page, pageSize, p => new PermitSummaryDto(p.Id, p.WorkOrderId, $"WO{p.WorkOrderId:000000}", p.Customer, p.Site,
-            p.Technician ?? "", StateOf(p.WorkStartedAt, p.ClosedOutAt, p.FinishedAt), p.Next, p.Done, p.Total, p.OpenedAt));
+            p.Technician ?? "", StateOf(p.WorkStartedAt, p.ClosedOutAt, p.FinishedAt), p.Next, p.Done, p.Total, p.OpenedAt, p.Interrupted));
     }
 
     private static async Task<Paged<TOut>> PageAsync<TIn, TOut>(IQueryable<TIn> query, int page, int pageSize, Func<TIn, TOut> map)

@@ -68,8 +68,11 @@ public sealed partial class WorkOrderService
         order.CheckOut(clock.GetUtcNow(), input.ToPosition());
     });
 
-    public Task LeaveUnfinishedAsync(int id, LeaveInput input) =>
-        ChangeAsync(id, input.Version, order => Do(() => order.LeaveUnfinished(clock.GetUtcNow(), input.Position?.ToPosition(), input.Reason ?? "")));
+    public Task LeaveUnfinishedAsync(int id, LeaveInput input) => ChangeAsync(id, input.Version, async order =>
+    {
+        await safety.BeforeLeavingUnfinishedAsync(order);
+        order.LeaveUnfinished(clock.GetUtcNow(), input.Position?.ToPosition(), input.Reason ?? "");
+    });
 
     /// <summary>VIS-3: a photo, already made smaller by the phone; the size and type limits hold on the server too.</summary>
     public async Task<int> AddPhotoAsync(int id, byte[] content, string contentType, string? caption)

@@ -2997,6 +2997,10 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("InterruptedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3048,7 +3052,8 @@ namespace AfterSales.Data.Migrations.Postgres
                     b.HasIndex("TemplateId");
 
                     b.HasIndex("WorkOrderId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"FinishedAt\" IS NULL");
 
                     b.HasIndex("RegionId", "FinishedAt");
 

@@ -2888,6 +2888,10 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InterruptedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
@@ -2939,7 +2943,8 @@ namespace AfterSales.Data.Migrations.Sqlite
                     b.HasIndex("TemplateId");
 
                     b.HasIndex("WorkOrderId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"FinishedAt\" IS NULL");
 
                     b.HasIndex("RegionId", "FinishedAt");
 
