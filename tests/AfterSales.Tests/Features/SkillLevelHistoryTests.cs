@@ -79,4 +79,35 @@ public sealed class SkillLevelHistoryTests
         Assert.Equal(1, await app.DbAsync(d => d.SkillLevelChanges.CountAsync(c => c.StaffId == tech02 && c.Source == AfterSales.Domain.People.SkillLevelSource.Rule)));
         Assert.Contains("ASM-14：返工累计降级（2026-10 月结算", WebUtility.HtmlDecode(await manager.GetStringAsync($"/Staff/Details/{tech02}")));
     }
+    /// <summary>
+    /// People recorded before the history was kept had no entry: the migration <c>SkillHistoryBaseline</c> gives each the
+    /// level on file, said as such, and leaves everyone with a history alone.
+    /// </summary>
+    [Theory, BothDatabases]
+    public async Task HR1_people_without_a_history_get_the_level_on_file_when_it_began(Db db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var tech01 = await app.StaffIdAsync("tech01");
+        var (all, own) = await app.DbAsync(async d => (await d.SkillLevelChanges.CountAsync(), await d.SkillLevelChanges.CountAsync(c => c.StaffId == tech01)));
+        await app.DbAsync(async d =>
+        {
+            // As before the history was kept: tech01 has no entry.
+            await d.Database.ExecuteSqlAsync($"""DELETE FROM "SkillLevelChanges" WHERE "StaffId" = {tech01}""");
+            var migrations = d.Database.GetMigrations().ToList();
+            var baseline = migrations.FindIndex(m => m.EndsWith("_SkillHistoryBaseline", StringComparison.Ordinal));
+            var migrator = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(d);
+            await migrator.MigrateAsync(migrations[baseline - 1]);
+            await migrator.MigrateAsync(migrations[^1]);
+        });
+
+        var entries = await app.DbAsync(d => d.SkillLevelChanges.Where(c => c.StaffId == tech01).ToListAsync());
+        var level = await app.DbAsync(d => d.Staff.Where(s => s.Id == tech01).Select(s => s.SkillLevel).SingleAsync());
+        var entry = Assert.Single(entries);
+        Assert.Equal((AfterSales.Domain.People.SkillLevelSource.OnFile, (int?)null, level), (entry.Source, entry.FromLevel, entry.ToLevel));
+        // Nobody else was given an entry.
+        Assert.True(own > 0);
+        Assert.Equal(all - own + 1, await app.DbAsync(d => d.SkillLevelChanges.CountAsync()));
+        var page = WebUtility.HtmlDecode(await (await app.LogInAsync("fj.manager")).GetStringAsync($"/Staff/Details/{tech01}"));
+        Assert.Contains("记录启用时在册", page);
+    }
 }

@@ -9,6 +9,11 @@ public enum SkillLevelSource
     Manager,
     /// <summary>The month close applied an assessment rule (ASM-14).</summary>
     Rule,
+    /// <summary>
+    /// The level on file when the history began to be kept (migration <c>SkillHistoryBaseline</c>): people recorded
+    /// before it have no entry of joining, and their level then may not be the one they joined at.
+    /// </summary>
+    OnFile,
 }
 
 /// <summary>
