@@ -157,6 +157,17 @@ public sealed class SafetyTests
         Assert.Equal(HttpStatusCode.OK, (await tech.PostAsJsonAsync($"/api/work-orders/{id}/contact-details", new { })).StatusCode);
         var leftAgain = await tech.PostAsJsonAsync($"/api/work-orders/{id}/leave-unfinished", new { reason = "车辆段未安排停电" });
         Assert.True(leftAgain.StatusCode == HttpStatusCode.OK, await leftAgain.Content.ReadAsStringAsync());
+
+        // The template is withdrawn before a third visit: no permit opens, and the last visit's interruption does not
+        // hold this one's work.
+        await app.DbAsync(d => d.PermitTemplates.ExecuteUpdateAsync(u => u.SetProperty(t => t.IsActive, false)));
+        app.Factory.Clock.Advance(TimeSpan.FromDays(2));
+        var later = await app.LogInAsync("tech01");
+        await VisitEnRouteAsync(app, later, id);
+        Assert.Equal(HttpStatusCode.OK, (await later.PostAsJsonAsync($"/api/work-orders/{id}/check-in", new { latitude = 26.12, longitude = 119.34, accuracy = 10 })).StatusCode);
+        Assert.Equal(2, await app.DbAsync(d => d.Permits.CountAsync(p => p.WorkOrderId == id)));
+        var measured = await later.PostAsJsonAsync($"/api/work-orders/{id}/measurements", new { name = "出风温度", value = 12, unit = "Celsius" });
+        Assert.True(measured.StatusCode == HttpStatusCode.OK, await measured.Content.ReadAsStringAsync());
     }
 
     [Theory, BothDatabases]

@@ -26,7 +26,14 @@ public sealed class SafetyGate(AppDbContext db, LocalTime local)
     }
 
     /// <summary>The job's measurements, tests and completion wait for the permit's work start (SAF-2).</summary>
-    public async Task RequireWorkStartedAsync(WorkOrder order) => WorkCannotStartBeforeIsolation.CheckStarted(await PermitAsync(order.Id));
+    public async Task RequireWorkStartedAsync(WorkOrder order)
+    {
+        var permit = await PermitAsync(order.Id);
+        // A permit interrupted and restored on an earlier visit is not this visit's (when its template has gone since,
+        // this visit has none); interrupted on this one, it still stops the work.
+        if (permit is { InterruptedReason: not null, FinishedAt: { } restored } && order.CurrentVisit?.DepartedAt > restored) permit = null;
+        WorkCannotStartBeforeIsolation.CheckStarted(permit);
+    }
 
     public async Task BeforeCheckOutAsync(WorkOrder order) => NoCheckOutWithPermitOpen.Check(await PermitAsync(order.Id));
 
