@@ -26,18 +26,21 @@ public sealed class SafetyGate(AppDbContext db, LocalTime local)
     }
 
     /// <summary>The job's measurements, tests and completion wait for the permit's work start (SAF-2).</summary>
-    public async Task RequireWorkStartedAsync(WorkOrder order)
+    public async Task RequireWorkStartedAsync(WorkOrder order) => WorkCannotStartBeforeIsolation.CheckStarted(await VisitPermitAsync(order));
+
+    public async Task BeforeCheckOutAsync(WorkOrder order) => NoCheckOutWithPermitOpen.Check(await VisitPermitAsync(order));
+
+    public async Task BeforeLeavingUnfinishedAsync(WorkOrder order) => NoCheckOutWithPermitOpen.CheckLeavingUnfinished(await VisitPermitAsync(order));
+
+    /// <summary>
+    /// The permit of the visit under way: the job's latest, unless it was finished before this visit set out — an
+    /// earlier visit's, interrupted and restored (when the template has gone since, this visit has none).
+    /// </summary>
+    private async Task<PermitToWork?> VisitPermitAsync(WorkOrder order)
     {
         var permit = await PermitAsync(order.Id);
-        // A permit interrupted and restored on an earlier visit is not this visit's (when its template has gone since,
-        // this visit has none); interrupted on this one, it still stops the work.
-        if (permit is { InterruptedReason: not null, FinishedAt: { } restored } && order.CurrentVisit?.DepartedAt > restored) permit = null;
-        WorkCannotStartBeforeIsolation.CheckStarted(permit);
+        return permit?.FinishedAt < order.CurrentVisit?.DepartedAt ? null : permit;
     }
-
-    public async Task BeforeCheckOutAsync(WorkOrder order) => NoCheckOutWithPermitOpen.Check(await PermitAsync(order.Id));
-
-    public async Task BeforeLeavingUnfinishedAsync(WorkOrder order) => NoCheckOutWithPermitOpen.CheckLeavingUnfinished(await PermitAsync(order.Id));
 
     /// <summary>The job's permit of this visit, or of the last visit that had one.</summary>
     public Task<PermitToWork?> PermitAsync(int workOrderId) =>

@@ -93,26 +93,30 @@ public sealed class SafetyService(AppDbContext db, IAuthorizationService authori
         permit.Interrupt(now, Scope.StaffId, input.Reason, input.MaterialsCleared, input.SiteClean, input.WasteOil, input.WasteOilNote));
 
     /// <summary>The permits not finished yet that the caller sees: a technician their own jobs', a manager their region's.</summary>
-    public Task<Paged<PermitSummaryDto>> ListOpenAsync(bool all, int page, int pageSize = Paged<PermitSummaryDto>.DefaultPageSize)
+    public async Task<Paged<PermitSummaryDto>> ListOpenAsync(bool all, int page, int pageSize = Paged<PermitSummaryDto>.DefaultPageSize)
     {
         var visible = db.WorkOrders(Scope).Select(w => w.Id);
         var permits = db.Permits.AsNoTracking().Where(p => visible.Contains(p.WorkOrderId));
         if (!all) permits = permits.Where(p => p.FinishedAt == null);
         var query = permits.OrderByDescending(p => p.FinishedAt == null).ThenBy(p => p.OpenedAt).Select(p => new
         {
-            p.Id, p.WorkOrderId, p.OpenedAt, p.WorkStartedAt, p.ClosedOutAt, p.FinishedAt, Interrupted = p.InterruptedReason != null,
+            p.Id, p.WorkOrderId, p.OpenedAt,
             Customer = db.WorkOrders.Where(w => w.Id == p.WorkOrderId).Select(w => db.Customers.Where(c => c.Id == w.CustomerId).Select(c => c.Name).First()).First(),
             Site = db.Sites.Where(s => s.Id == p.SiteId).Select(s => s.Name).First(),
             Technician = db.WorkOrders.Where(w => w.Id == p.WorkOrderId).Select(w => db.Staff.Where(s => s.Id == w.TechnicianId).Select(s => s.Name).FirstOrDefault()).First(),
-            // Once interrupted, only the restoring steps are left (PermitToWork.IsNeeded).
-            Next = p.Steps.Where(s => s.DoneAt == null && (p.InterruptedReason == null || s.Phase == PermitPhase.AfterWork))
-                .OrderBy(s => s.Position).Select(s => s.Title).FirstOrDefault(),
-            Done = p.Steps.Count(s => s.DoneAt != null),
-            Total = p.InterruptedReason == null ? p.Steps.Count()
-                : p.Steps.Count(s => s.DoneAt != null || (s.Phase == PermitPhase.AfterWork && p.Steps.Any(b => b.Phase == PermitPhase.BeforeWork && b.DoneAt != null))),
         });
-        return PageAsync(query, page, pageSize, p => new PermitSummaryDto(p.Id, p.WorkOrderId, $"WO{p.WorkOrderId:000000}", p.Customer, p.Site,
-            p.Technician ?? "", StateOf(p.WorkStartedAt, p.ClosedOutAt, p.FinishedAt), p.Next, p.Done, p.Total, p.OpenedAt, p.Interrupted));
+        var paged = await PageAsync(query, page, pageSize, p => p);
+        // The page's permits with their steps: the next step and the steps still needed are the permit's own rules
+        // (an interrupted permit needs only its restoring steps, or none).
+        var ids = paged.Items.Select(p => p.Id).ToList();
+        var withSteps = await db.Permits.AsNoTracking().Include(p => p.Steps).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+        return new Paged<PermitSummaryDto>([.. paged.Items.Select(p =>
+        {
+            var permit = withSteps[p.Id];
+            return new PermitSummaryDto(p.Id, p.WorkOrderId, $"WO{p.WorkOrderId:000000}", p.Customer, p.Site, p.Technician ?? "", permit.State,
+                permit.NextStep?.Title, permit.Steps.Count(s => s.DoneAt != null), permit.Steps.Count(s => s.DoneAt != null || permit.IsNeeded(s)),
+                p.OpenedAt, permit.InterruptedReason != null);
+        })], paged.Page, paged.PageSize, paged.Total);
     }
 
     private static async Task<Paged<TOut>> PageAsync<TIn, TOut>(IQueryable<TIn> query, int page, int pageSize, Func<TIn, TOut> map)
