@@ -192,7 +192,11 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
                 }
             }
             var getter = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(T), value.Type), value, row).Compile();
-            return (Column)Activator.CreateInstance(typeof(Column<>).MakeGenericType(typeof(T), value.Type), getter, name)!;
+            // A nullable value is handed on as its value or as null: through the generic writers it would be boxed.
+            var column = Nullable.GetUnderlyingType(value.Type) is { } inner
+                ? typeof(NullableColumn<>).MakeGenericType(typeof(T), inner)
+                : typeof(Column<>).MakeGenericType(typeof(T), value.Type);
+            return (Column)Activator.CreateInstance(column, getter, name)!;
         }
     }
 
@@ -207,6 +211,26 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
             var value = get(row);
             if (!first && EqualityComparer<TValue>.Default.Equals(value, _bound)) return;
             LedgerWriter<T>.Bind(statement, index, value);
+            _bound = value;
+        }
+    }
+
+    private sealed class NullableColumn<TValue>(Func<T, TValue?> get, string name) : Column(name) where TValue : struct
+    {
+        private TValue? _bound;
+
+        public override void Copy(PgCopyRows rows, T row)
+        {
+            if (get(row) is { } value) LedgerWriter<T>.Copy(rows, value);
+            else rows.WriteNull();
+        }
+
+        public override void Bind(sqlite3_stmt statement, int index, T row, bool first)
+        {
+            var value = get(row);
+            if (!first && Nullable.Equals(value, _bound)) return;
+            if (value is { } present) LedgerWriter<T>.Bind(statement, index, present);
+            else if (raw.sqlite3_bind_null(statement, index) != raw.SQLITE_OK) throw new InvalidOperationException($"SQLite could not bind parameter {index} to null.");
             _bound = value;
         }
     }

@@ -10,63 +10,84 @@ public sealed class Assessor(Func<DateTimeOffset, PolicyInForce> policyAt, TimeZ
     /// The rule classes of each policy step, made once per step rather than once per incident (a month close judges a
     /// million). A loaded policy document is never changed afterwards (an edit is a new version), so they stay right.
     /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Outcome, IReadOnlyList<Consequence>> Consequences = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Outcome, Consequence[]> Consequences = new();
 
     public TimeZoneInfo Zone => zone;
+
+    /// <summary>Reason parts that name a kind (and the occurrence), shared by the lines of a close like the texts they hold.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Kind, int? Occurrence, string? Period), ReasonPart> _kindParts = new();
+
+    /// <summary>No amount, as the waived, exempt and amount-less lines record it.</summary>
+    private static readonly LineDraft Nothing = new(0, Pot.Bonus, ReasonPart.NoAmount, []);
 
     /// <summary>
     /// The lines one incident produces: for the person, and the manager's co-penalty. <paramref name="history"/> holds
     /// the person's other incidents (any order, may include later ones and the incident itself: only earlier ones count).
     /// Throws a <see cref="DomainException"/> for an incident the policy cannot judge (an amount outside its range …).
     /// </summary>
-    public IReadOnlyList<AssessmentLine> Judge(IncidentFacts incident, IReadOnlyCollection<IncidentFacts> history, string? personsManager = null)
+    public IReadOnlyList<AssessmentLine> Judge(IncidentFacts incident, IReadOnlyList<IncidentFacts> history, string? personsManager = null)
     {
         var (version, policy) = policyAt(incident.At);
         var kind = policy.For(incident.Kind);
         Waiver.Check(incident, kind);
-        var lines = new List<AssessmentLine>();
+        var lines = new List<AssessmentLine>(1);
         AssessmentLine Stamp(string person, LineDraft draft, IReadOnlyList<ReasonPart> reason) => new(person, incident.Id, kind.Rule, version,
             incident.Kind, incident.At, draft.Amount, draft.Pot, reason, draft.Flags, draft.ForfeitsBonus);
 
         if (incident.Waived)
         {
-            lines.Add(Stamp(incident.Person, new LineDraft(0, Pot.Bonus, new ReasonPart("Reason.Waived"), []),
-                [new ReasonPart("Reason.Kind", incident.Kind), new ReasonPart("Reason.Waived", incident.WaiverReason!)]));
+            lines.Add(Stamp(incident.Person, Nothing, [KindPart(incident.Kind), new ReasonPart("Reason.Waived", incident.WaiverReason!)]));
             return lines;
         }
         if (!RepairClassCounts.Applies(incident, kind))
         {
-            lines.Add(Stamp(incident.Person, new LineDraft(0, Pot.Bonus, new ReasonPart("Reason.RepairClassExempt"), []),
-                [new ReasonPart("Reason.Kind", incident.Kind), new ReasonPart("Reason.RepairClassExempt", incident.RepairClass ?? "")]));
+            lines.Add(Stamp(incident.Person, Nothing,
+                [KindPart(incident.Kind), new ReasonPart("Reason.RepairClassExempt", incident.RepairClass ?? "")]));
             return lines;
         }
 
         var occurrence = OccurrenceInPeriod.Of(incident, history, kind, policy, zone);
-        var reason = new List<ReasonPart>
-        {
-            kind.Steps.Count > 1 ? new ReasonPart("Reason.Occurrence", incident.Kind, occurrence, kind.Period) : new ReasonPart("Reason.Kind", incident.Kind),
-        };
+        var head = kind.Steps.Count > 1 ? KindPart(incident.Kind, (occurrence, kind.Period)) : KindPart(incident.Kind);
         var step = kind.Steps[Math.Min(occurrence, kind.Steps.Count) - 1];
-        step = SeriousCase.Adjust(step, incident, kind, reason);
-        var (adjusted, restorationAdds) = RestoredInTime.Adjust(step, incident, kind, reason);
-        var outcomes = new List<(Outcome Outcome, ReasonPart? Why)> { (adjusted, null) };
-        if (restorationAdds is not null) outcomes.Add((restorationAdds, new ReasonPart("Reason.NotRestored", kind.NotRestored!.WithinHours)));
-        if (FalseReportAdds.Added(incident, kind) is { } falseReport) outcomes.Add((falseReport, new ReasonPart("Reason.FalseReport")));
-
-        foreach (var (outcome, why) in outcomes)
+        step = SeriousCase.Adjust(step, incident, kind, out var serious);
+        var (adjusted, restorationAdds) = RestoredInTime.Adjust(step, incident, kind, out var notRestored);
+        // The step's lines give the whole reason (the step, a serious case, not restored in time); an amount added
+        // on top gives the step and its own cause.
+        void Apply(Outcome outcome, ReasonPart? why)
+        {
             foreach (var consequence in Consequences.GetValue(outcome, Consequence.Of))
             {
                 var draft = consequence.Apply(incident);
-                var parts = why is null ? [.. reason, draft.Reason] : new List<ReasonPart>(reason.Take(1)) { why, draft.Reason };
-                lines.Add(Stamp(incident.Person, draft, parts));
+                lines.Add(Stamp(incident.Person, draft, why is not null ? [head, why, draft.Reason] : Reason(head, serious, notRestored, draft.Reason)));
             }
-        if (lines.Count == 0)
-            lines.Add(Stamp(incident.Person, new LineDraft(0, Pot.Bonus, new ReasonPart("Reason.NoAmount"), []), [.. reason, new ReasonPart("Reason.NoAmount")]));
+        }
+        Apply(adjusted, null);
+        if (restorationAdds is not null) Apply(restorationAdds, notRestored);
+        if (FalseReportAdds.Added(incident, kind) is { } falseReport) Apply(falseReport, ReasonPart.FalseReport);
+        if (lines.Count == 0) lines.Add(Stamp(incident.Person, Nothing, Reason(head, serious, notRestored, ReasonPart.NoAmount)));
         if (ReworkLowersSkill.Line(incident, history, kind, zone) is { } skill)
-            lines.Add(Stamp(incident.Person, skill, [new ReasonPart("Reason.Kind", incident.Kind), skill.Reason]));
+            lines.Add(Stamp(incident.Person, skill, [KindPart(incident.Kind), skill.Reason]));
         foreach (var (manager, draft) in ManagerCoPenalty.Lines(incident, kind, incident.Manager ?? personsManager))
-            lines.Add(Stamp(manager, draft, [new ReasonPart("Reason.Kind", incident.Kind), draft.Reason]));
+            lines.Add(Stamp(manager, draft, [KindPart(incident.Kind), draft.Reason]));
         return lines;
+    }
+
+    private static ReasonPart[] Reason(ReasonPart head, ReasonPart? serious, ReasonPart? notRestored, ReasonPart last) => (serious, notRestored) switch
+    {
+        (null, null) => [head, last],
+        ({ } s, null) => [head, s, last],
+        (null, { } n) => [head, n, last],
+        ({ } s, { } n) => [head, s, n, last],
+    };
+
+    /// <summary>"Reason.Kind", or "Reason.Occurrence" with the nth time in the period.</summary>
+    private ReasonPart KindPart(string kind, (int Count, string Period)? occurrence = null)
+    {
+        var key = (kind, occurrence?.Count, occurrence?.Period);
+        if (_kindParts.TryGetValue(key, out var part)) return part;
+        part = occurrence is { } o ? new ReasonPart("Reason.Occurrence", kind, o.Count, o.Period) : new ReasonPart("Reason.Kind", kind);
+        // Bounded: a kind's texts are few, but a count over the whole employment can grow.
+        return _kindParts.Count < 10_000 ? _kindParts.GetOrAdd(key, part) : part;
     }
 
     /// <summary>
@@ -78,7 +99,7 @@ public sealed class Assessor(Func<DateTimeOffset, PolicyInForce> policyAt, TimeZ
         IEnumerable<AssessmentLine>? extraLines = null)
     {
         var everyone = people.ToDictionary(p => p.Person);
-        var byPerson = incidents.GroupBy(i => i.Person).ToDictionary(g => g.Key, g => (IReadOnlyCollection<IncidentFacts>)g.ToList());
+        var byPerson = incidents.GroupBy(i => i.Person).ToDictionary(g => g.Key, g => (IReadOnlyList<IncidentFacts>)g.ToList());
         var lines = new List<AssessmentLine>(extraLines ?? []);
         foreach (var (person, history) in byPerson)
             foreach (var incident in history.Where(i => OccurrenceInPeriod.MonthOf(i.At, zone) == (year, month)))

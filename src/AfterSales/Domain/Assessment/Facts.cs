@@ -53,7 +53,17 @@ public sealed record IncidentFacts
 public sealed record PersonFacts(string Person, string? Name = null, string? Manager = null, decimal? BonusBase = null, int? SkillLevel = null);
 
 /// <summary>A part of a line's reason: a text code (AssessmentText) and its arguments, so the line reads in the reader's language.</summary>
-public sealed record ReasonPart(string Code, params object[] Arguments);
+public sealed record ReasonPart(string Code, params object[] Arguments)
+{
+    // The parts without arguments, shared: a month close writes a million reasons.
+    public static readonly ReasonPart Fixed = new("Reason.Fixed");
+    public static readonly ReasonPart IncidentAmount = new("Reason.IncidentAmount");
+    public static readonly ReasonPart Waived = new("Reason.Waived");
+    public static readonly ReasonPart RepairClassExempt = new("Reason.RepairClassExempt");
+    public static readonly ReasonPart NoAmount = new("Reason.NoAmount");
+    public static readonly ReasonPart Serious = new("Reason.Serious");
+    public static readonly ReasonPart FalseReport = new("Reason.FalseReport");
+}
 
 /// <summary>One amount on a statement, with the rule and the policy version that produced it (POL-1) and why.</summary>
 public sealed record AssessmentLine(

@@ -9,7 +9,7 @@ public abstract record Consequence
     public abstract LineDraft Apply(IncidentFacts incident);
 
     /// <summary>The consequences of a policy step, in the order a statement lists them.</summary>
-    public static IReadOnlyList<Consequence> Of(Outcome outcome)
+    public static Consequence[] Of(Outcome outcome)
     {
         var parts = new List<Consequence>();
         if (outcome.ForfeitBonus) parts.Add(new ForfeitWholeMonthBonus());
@@ -21,7 +21,7 @@ public abstract record Consequence
         if (outcome.PayRange is { } payRange) parts.Add(new AmountWithinRange(Pot.Pay, payRange.Min, payRange.Max));
         if (outcome.Reward is { } reward) parts.Add(new FixedAmount(Pot.Reward, reward));
         if (outcome.Flags is { Count: > 0 } flags) parts.Add(new RaiseFlags([.. flags]));
-        return parts;
+        return [.. parts];
     }
 
     /// <summary>The incident's amount, required by the consequences that work on it.</summary>
@@ -32,24 +32,29 @@ public abstract record Consequence
 /// <summary>A set amount per incident (e.g. ASM-1: 20 from pay).</summary>
 public sealed record FixedAmount(Pot Pot, decimal Amount) : Consequence
 {
-    public override LineDraft Apply(IncidentFacts incident) => new(Amount, Pot, new ReasonPart("Reason.Fixed"), []);
+    // The same for every incident: made once (a month close applies a rule a million times).
+    private readonly LineDraft _draft = new(Amount, Pot, ReasonPart.Fixed, []);
+
+    public override LineDraft Apply(IncidentFacts incident) => _draft;
 }
 
 /// <summary>An amount the manager chooses within the policy's range, with a reason (ASM-12); outside the range it is refused.</summary>
 public sealed record AmountWithinRange(Pot Pot, decimal Min, decimal Max) : Consequence
 {
+    private readonly ReasonPart _reason = new("Reason.WithinRange", Min, Max);
+
     public override LineDraft Apply(IncidentFacts incident)
     {
         var amount = AmountOf(incident);
         if (amount < Min || amount > Max) throw new DomainException("AmountOutsideRange", Min, Max) { Field = "Amount" };
-        return new LineDraft(amount, Pot, new ReasonPart("Reason.WithinRange", Min, Max), []);
+        return new LineDraft(amount, Pot, _reason, []);
     }
 }
 
 /// <summary>The incident's own amount, e.g. the original price of a part not returned (ASM-10).</summary>
 public sealed record IncidentAmount(Pot Pot) : Consequence
 {
-    public override LineDraft Apply(IncidentFacts incident) => new(AmountOf(incident), Pot, new ReasonPart("Reason.IncidentAmount"), []);
+    public override LineDraft Apply(IncidentFacts incident) => new(AmountOf(incident), Pot, ReasonPart.IncidentAmount, []);
 }
 
 /// <summary>A multiple of the incident's amount, e.g. 10 × the false amount of a second false claim (ASM-7).</summary>
@@ -65,11 +70,15 @@ public sealed record MultipleOfAmount(Pot Pot, decimal Factor) : Consequence
 /// <summary>The whole month bonus is lost, whatever else happened that month (ASM-0).</summary>
 public sealed record ForfeitWholeMonthBonus : Consequence
 {
-    public override LineDraft Apply(IncidentFacts incident) => new(0, Pot.Bonus, new ReasonPart("Reason.Forfeit"), [], ForfeitsBonus: true);
+    private static readonly LineDraft Draft = new(0, Pot.Bonus, new ReasonPart("Reason.Forfeit"), [], ForfeitsBonus: true);
+
+    public override LineDraft Apply(IncidentFacts incident) => Draft;
 }
 
 /// <summary>Notice to all, dismissal proposed, legal action, skill level −1, no raise: recorded for people to act on, never automatic.</summary>
 public sealed record RaiseFlags(IReadOnlyList<string> Flags) : Consequence
 {
-    public override LineDraft Apply(IncidentFacts incident) => new(0, Pot.Bonus, new ReasonPart("Reason.Flags"), Flags);
+    private readonly LineDraft _draft = new(0, Pot.Bonus, new ReasonPart("Reason.Flags"), Flags);
+
+    public override LineDraft Apply(IncidentFacts incident) => _draft;
 }

@@ -6,19 +6,26 @@ namespace AfterSales.Domain.Assessment;
 /// </summary>
 public static class OccurrenceInPeriod
 {
-    public static int Of(IncidentFacts incident, IEnumerable<IncidentFacts> history, KindPolicy kind, PolicyDocument policy, TimeZoneInfo zone)
+    public static int Of(IncidentFacts incident, IReadOnlyList<IncidentFacts> history, KindPolicy kind, PolicyDocument policy, TimeZoneInfo zone)
     {
         var month = MonthOf(incident.At, zone);
         var offset = zone.GetUtcOffset(incident.At);
-        return 1 + history.Count(earlier =>
-            earlier.Person == incident.Person && earlier.Kind == incident.Kind && Counts(earlier, kind) && IsBefore(earlier, incident)
-            && kind.Period switch
+        var windowStart = kind.Period == "reworkWindow" ? incident.At.AddDays(-policy.ReworkWindowDays) : default;
+        // A loop rather than a query: a month close counts for a million incidents.
+        var count = 1;
+        for (var k = 0; k < history.Count; k++)
+        {
+            var earlier = history[k];
+            if (earlier.Person != incident.Person || earlier.Kind != incident.Kind || !Counts(earlier, kind) || !IsBefore(earlier, incident)) continue;
+            var inPeriod = kind.Period switch
             {
                 "month" => InMonth(earlier.At, month, offset, zone),
-                "reworkWindow" => earlier.Equipment == incident.Equipment && earlier.Cause == incident.Cause
-                    && earlier.At >= incident.At.AddDays(-policy.ReworkWindowDays),
+                "reworkWindow" => earlier.Equipment == incident.Equipment && earlier.Cause == incident.Cause && earlier.At >= windowStart,
                 _ => true,
-            });
+            };
+            if (inPeriod) count++;
+        }
+        return count;
     }
 
     /// <summary>Whether an incident counts towards later ones at all.</summary>
@@ -86,10 +93,11 @@ public static class RepairClassCounts
 /// <summary>A serious case replaces the step of the ladder with the policy's serious outcome (ASM-8, ASM-9).</summary>
 public static class SeriousCase
 {
-    public static Outcome Adjust(Outcome step, IncidentFacts incident, KindPolicy kind, List<ReasonPart> reason)
+    public static Outcome Adjust(Outcome step, IncidentFacts incident, KindPolicy kind, out ReasonPart? why)
     {
+        why = null;
         if (incident.Severity != Severity.Serious || kind.Serious is not { } serious) return step;
-        reason.Add(new ReasonPart("Reason.Serious"));
+        why = ReasonPart.Serious;
         return serious;
     }
 }
@@ -97,12 +105,13 @@ public static class SeriousCase
 /// <summary>A phone not restored within the policy's hours (ASM-2: 100 instead of 20; ASM-4: 200 more). No restoration yet counts as not restored.</summary>
 public static class RestoredInTime
 {
-    public static (Outcome Step, Outcome? Added) Adjust(Outcome step, IncidentFacts incident, KindPolicy kind, List<ReasonPart> reason)
+    public static (Outcome Step, Outcome? Added) Adjust(Outcome step, IncidentFacts incident, KindPolicy kind, out ReasonPart? why)
     {
+        why = null;
         if (kind.NotRestored is not { } rule) return (step, null);
         var restoredInTime = incident.RestoredAt is { } restored && restored - incident.At <= TimeSpan.FromHours((double)rule.WithinHours);
         if (restoredInTime) return (step, null);
-        reason.Add(new ReasonPart("Reason.NotRestored", rule.WithinHours));
+        why = new ReasonPart("Reason.NotRestored", rule.WithinHours);
         return rule.Replace is { } replace ? (replace, null) : (step, rule.Add);
     }
 }
@@ -131,31 +140,31 @@ public static class Waiver
 /// <summary>The manager's share of a subordinate's incident (ASM-1: 10 from pay for supervision failure).</summary>
 public static class ManagerCoPenalty
 {
-    public static IEnumerable<(string Manager, LineDraft Line)> Lines(IncidentFacts incident, KindPolicy kind, string? manager)
+    public static IReadOnlyList<(string Manager, LineDraft Line)> Lines(IncidentFacts incident, KindPolicy kind, string? manager)
     {
-        if (kind.ManagerCoPenalty is not { } coPenalty || incident.Waived) yield break;
+        if (kind.ManagerCoPenalty is not { } coPenalty || incident.Waived) return [];
         if (string.IsNullOrWhiteSpace(manager)) throw new DomainException("ManagerRequiredForCoPenalty") { Field = "Manager" };
-        foreach (var consequence in Consequence.Of(coPenalty))
-        {
-            var line = consequence.Apply(incident);
-            yield return (manager, line with { Reason = new ReasonPart("Reason.CoPenalty", incident.Person) });
-        }
+        return [.. Consequence.Of(coPenalty).Select(c => (manager, c.Apply(incident) with { Reason = new ReasonPart("Reason.CoPenalty", incident.Person) }))];
     }
 }
 
 /// <summary>ASM-14 / HR-1: a technician's reworks on one kind of equipment reaching the policy's count lower the skill level by one.</summary>
 public static class ReworkLowersSkill
 {
-    public static LineDraft? Line(IncidentFacts incident, IEnumerable<IncidentFacts> history, KindPolicy kind, TimeZoneInfo zone)
+    public static LineDraft? Line(IncidentFacts incident, IReadOnlyList<IncidentFacts> history, KindPolicy kind, TimeZoneInfo zone)
     {
         if (kind.SkillLevelDown is not { } rule || incident.Waived || !RepairClassCounts.Applies(incident, kind)
             || string.IsNullOrWhiteSpace(incident.EquipmentKind)) return null;
         var month = OccurrenceInPeriod.MonthOf(incident.At, zone);
         var offset = zone.GetUtcOffset(incident.At);
-        var count = 1 + history.Count(earlier => earlier.Person == incident.Person && earlier.Kind == incident.Kind
-            && earlier.EquipmentKind == incident.EquipmentKind && OccurrenceInPeriod.Counts(earlier, kind)
-            && OccurrenceInPeriod.IsBefore(earlier, incident)
-            && (rule.Period != "month" || OccurrenceInPeriod.InMonth(earlier.At, month, offset, zone)));
+        var count = 1;
+        for (var k = 0; k < history.Count; k++)
+        {
+            var earlier = history[k];
+            if (earlier.Person == incident.Person && earlier.Kind == incident.Kind && earlier.EquipmentKind == incident.EquipmentKind
+                && OccurrenceInPeriod.Counts(earlier, kind) && OccurrenceInPeriod.IsBefore(earlier, incident)
+                && (rule.Period != "month" || OccurrenceInPeriod.InMonth(earlier.At, month, offset, zone))) count++;
+        }
         return count == rule.Count
             ? new LineDraft(0, Pot.Bonus, new ReasonPart("Reason.SkillLevelDown", count, incident.EquipmentKind), ["skillLevelDown"])
             : null;

@@ -79,7 +79,7 @@ public static class AssessCommands
             {
                 // Each incident is judged alone first, so a rule's refusal (an amount outside its range …) names its line.
                 var managers = persons.ToDictionary(p => p.Person, p => p.Manager);
-                var histories = facts.GroupBy(f => f.Person).ToDictionary(g => g.Key, g => (IReadOnlyCollection<IncidentFacts>)g.ToList());
+                var histories = facts.GroupBy(f => f.Person).ToDictionary(g => g.Key, g => (IReadOnlyList<IncidentFacts>)g.ToList());
                 foreach (var incident in facts)
                 {
                     try

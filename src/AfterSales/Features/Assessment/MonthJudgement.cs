@@ -52,10 +52,14 @@ internal sealed class MonthJudgement(
         for (var k = 0; k < rows.Length; k++) (order[k], keys[k]) = (k, ((long)rows[k].PersonId << 32) | (uint)rows[k].Id);
         Array.Sort(keys, order);
         var names = new Dictionary<int, string>();
-        foreach (var incident in incidents)
+        void Name(int id)
         {
-            names.TryAdd(incident.PersonId, IncidentService.Person(incident.PersonId));
-            if (incident.ManagerId is { } m) names.TryAdd(m, IncidentService.Person(m));
+            if (!names.ContainsKey(id)) names[id] = IncidentService.Person(id);
+        }
+        foreach (ref readonly var incident in rows)
+        {
+            Name(incident.PersonId);
+            if (incident.ManagerId is { } m) Name(m);
         }
         var targets = new bool[incidents.Length];
         var managers = new HashSet<int>();
@@ -181,8 +185,12 @@ internal static class ReasonJson
 {
     private const string Prefix = "Reason.";
 
+    /// <summary>The distinct reasons a thread has written, kept as one string each: a close's million reasons are a few hundred texts.</summary>
+    private const int MaxShared = 4096;
+
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
     [ThreadStatic] private static Utf8JsonWriter? _writer;
+    [ThreadStatic] private static Dictionary<string, string>? _written;
 
     public static string Of(IReadOnlyList<ReasonPart> parts)
     {
@@ -201,7 +209,19 @@ internal static class ReasonJson
         }
         json.WriteEndArray();
         json.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return Shared(buffer.WrittenSpan);
+    }
+
+    private static string Shared(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > 512) return Encoding.UTF8.GetString(utf8);
+        Span<char> text = stackalloc char[512];
+        text = text[..Encoding.UTF8.GetChars(utf8, text)];
+        var written = _written ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (written.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var shared)) return shared;
+        shared = new string(text);
+        if (written.Count < MaxShared) written.Add(shared, shared);
+        return shared;
     }
 
     public static ReasonPart[] Parts(string json)
