@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using SQLitePCL;
 
@@ -181,7 +183,11 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
             Expression value = Expression.MakeMemberAccess(row, property.GetMemberInfo(forMaterialization: false, forSet: false));
             if (property.GetRelationalTypeMapping().Converter is { } converter)
             {
-                var converted = Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(value, converter.ModelClrType));
+                Expression convert = converter.ModelClrType.IsEnum
+                    ? Expression.Constant(typeof(Column).GetMethod(nameof(StoredEnum), BindingFlags.NonPublic | BindingFlags.Static)!
+                        .MakeGenericMethod(converter.ModelClrType, converter.ProviderClrType).Invoke(null, [converter]))
+                    : converter.ConvertToProviderExpression;
+                var converted = Expression.Invoke(convert, Expression.Convert(value, converter.ModelClrType));
                 if (value.Type.IsValueType && Nullable.GetUnderlyingType(value.Type) is null) value = converted;
                 else
                 {
@@ -197,6 +203,14 @@ internal sealed class LedgerWriter<T> : IAsyncDisposable where T : class
                 ? typeof(NullableColumn<>).MakeGenericType(typeof(T), inner)
                 : typeof(Column<>).MakeGenericType(typeof(T), value.Type);
             return (Column)Activator.CreateInstance(column, getter, name)!;
+        }
+
+        /// <summary>An enum's stored form (its name) made once for each defined value: the converter boxes the value at every row.</summary>
+        private static Func<TEnum, TStored> StoredEnum<TEnum, TStored>(ValueConverter converter) where TEnum : struct, Enum
+        {
+            var convert = (Func<TEnum, TStored>)converter.ConvertToProviderExpression.Compile();
+            var stored = Enum.GetValues<TEnum>().Distinct().ToDictionary(v => v, convert);
+            return value => stored.TryGetValue(value, out var text) ? text : convert(value);
         }
     }
 

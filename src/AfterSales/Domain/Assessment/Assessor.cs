@@ -6,12 +6,6 @@ namespace AfterSales.Domain.Assessment;
 /// </summary>
 public sealed class Assessor(Func<DateTimeOffset, PolicyInForce> policyAt, TimeZoneInfo zone)
 {
-    /// <summary>
-    /// The rule classes of each policy step, made once per step rather than once per incident (a month close judges a
-    /// million). A loaded policy document is never changed afterwards (an edit is a new version), so they stay right.
-    /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Outcome, Consequence[]> Consequences = new();
-
     public TimeZoneInfo Zone => zone;
 
     /// <summary>Reason parts that name a kind (and the occurrence), shared by the lines of a close like the texts they hold.</summary>
@@ -55,7 +49,7 @@ public sealed class Assessor(Func<DateTimeOffset, PolicyInForce> policyAt, TimeZ
         // on top gives the step and its own cause.
         void Apply(Outcome outcome, ReasonPart? why)
         {
-            foreach (var consequence in Consequences.GetValue(outcome, Consequence.Of))
+            foreach (var consequence in Consequence.Of(outcome))
             {
                 var draft = consequence.Apply(incident);
                 lines.Add(Stamp(incident.Person, draft, why is not null ? [head, why, draft.Reason] : Reason(head, serious, notRestored, draft.Reason)));

@@ -8,8 +8,16 @@ public abstract record Consequence
 {
     public abstract LineDraft Apply(IncidentFacts incident);
 
+    /// <summary>
+    /// The rule classes of each policy step, made once per step rather than once per incident (a month close judges a
+    /// million). A loaded policy document is never changed afterwards (an edit is a new version), so they stay right.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Outcome, Consequence[]> Made = new();
+
     /// <summary>The consequences of a policy step, in the order a statement lists them.</summary>
-    public static Consequence[] Of(Outcome outcome)
+    public static Consequence[] Of(Outcome outcome) => Made.GetValue(outcome, Make);
+
+    private static Consequence[] Make(Outcome outcome)
     {
         var parts = new List<Consequence>();
         if (outcome.ForfeitBonus) parts.Add(new ForfeitWholeMonthBonus());

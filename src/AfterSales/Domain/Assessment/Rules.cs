@@ -140,11 +140,15 @@ public static class Waiver
 /// <summary>The manager's share of a subordinate's incident (ASM-1: 10 from pay for supervision failure).</summary>
 public static class ManagerCoPenalty
 {
-    public static IReadOnlyList<(string Manager, LineDraft Line)> Lines(IncidentFacts incident, KindPolicy kind, string? manager)
+    public static (string Manager, LineDraft Line)[] Lines(IncidentFacts incident, KindPolicy kind, string? manager)
     {
         if (kind.ManagerCoPenalty is not { } coPenalty || incident.Waived) return [];
         if (string.IsNullOrWhiteSpace(manager)) throw new DomainException("ManagerRequiredForCoPenalty") { Field = "Manager" };
-        return [.. Consequence.Of(coPenalty).Select(c => (manager, c.Apply(incident) with { Reason = new ReasonPart("Reason.CoPenalty", incident.Person) }))];
+        var consequences = Consequence.Of(coPenalty);
+        var lines = new (string, LineDraft)[consequences.Length];
+        for (var k = 0; k < consequences.Length; k++)
+            lines[k] = (manager, consequences[k].Apply(incident) with { Reason = new ReasonPart("Reason.CoPenalty", incident.Person) });
+        return lines;
     }
 }
 

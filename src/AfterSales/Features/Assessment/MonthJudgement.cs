@@ -159,8 +159,9 @@ internal sealed class MonthJudgement(
                 continue;
             }
             var corrects = incident.At < start ? OccurrenceInPeriod.MonthOf(incident.At, zone) : ((int, int)?)null;
-            foreach (var line in produced)
+            for (var l = 0; l < produced.Count; l++)
             {
+                var line = produced[l];
                 var staffId = int.Parse(line.Person, CultureInfo.InvariantCulture);
                 lines.Add(new Judged(line, staffId, ledger ? new StatementLine(month.Year, month.Month, staffId, line, incident.Id, corrects,
                     ReasonJson.Of(line.Reason)) : null));
@@ -199,8 +200,9 @@ internal static class ReasonJson
         var json = _writer ??= new Utf8JsonWriter(buffer);
         json.Reset(buffer);
         json.WriteStartArray();
-        foreach (var part in parts)
+        for (var k = 0; k < parts.Count; k++)
         {
+            var part = parts[k];
             json.WriteStartArray();
             json.WriteStringValue(part.Code.StartsWith(Prefix, StringComparison.Ordinal) && part.Code.IndexOf('.', Prefix.Length) < 0
                 ? part.Code.AsSpan(Prefix.Length) : part.Code);
