@@ -32,6 +32,20 @@ public sealed class AssessmentRulesTests
         Assessor.Assess(year, month, incidents, [new PersonFacts("tech01", Manager: "fj.manager", BonusBase: 1000)]).Single(s => s.Person == person);
 
     [Fact]
+    public void ASM1_an_incident_that_cannot_be_judged_adds_no_line_to_those_already_judged()
+    {
+        // The person's 20 is judged before the co-penalty finds no manager: neither may stay in the caller's list.
+        var judged = new List<AssessmentLine>();
+        var earlier = Incident("gps_anomaly", "2026-10-04T10:00:00+08:00");
+        Assessor.Judge(earlier, [earlier], judged);
+        var lonely = Incident("gps_anomaly", "2026-10-05T10:00:00+08:00", manager: null);
+        var refused = Assert.Throws<DomainException>(() => Assessor.Judge(lonely, [earlier, lonely], judged));
+        Assert.Equal("ManagerRequiredForCoPenalty", refused.Code);
+        Assert.Equal([earlier.Id, earlier.Id], judged.Select(l => l.IncidentId));
+        Assert.Equal([20m, 10m], judged.Select(l => l.Amount));
+    }
+
+    [Fact]
     public void POL2_the_default_policy_carries_the_values_of_the_requirements()
     {
         Assert.Equal(PolicyDocument.KnownKinds.Order(), Policy.Kinds.Keys.Order());

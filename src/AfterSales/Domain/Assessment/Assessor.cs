@@ -21,23 +21,49 @@ public sealed class Assessor(Func<DateTimeOffset, PolicyInForce> policyAt, TimeZ
     /// </summary>
     public IReadOnlyList<AssessmentLine> Judge(IncidentFacts incident, IReadOnlyList<IncidentFacts> history, string? personsManager = null)
     {
+        var lines = new List<AssessmentLine>(1);
+        Judge(incident, history, lines, personsManager);
+        return lines;
+    }
+
+    /// <summary>
+    /// The same, adding the lines to <paramref name="lines"/> (a close judges a million incidents into one list per
+    /// person); if the incident cannot be judged, nothing is added.
+    /// </summary>
+    public void Judge(IncidentFacts incident, IReadOnlyList<IncidentFacts> history, List<AssessmentLine> lines, string? personsManager = null)
+    {
         var (version, policy) = policyAt(incident.At);
         var kind = policy.For(incident.Kind);
         Waiver.Check(incident, kind);
-        var lines = new List<AssessmentLine>(1);
+        var first = lines.Count;
+        try
+        {
+            Judge(incident, history, kind, policy, version, lines, personsManager);
+        }
+        catch (DomainException)
+        {
+            lines.RemoveRange(first, lines.Count - first);
+            throw;
+        }
+    }
+
+    private void Judge(IncidentFacts incident, IReadOnlyList<IncidentFacts> history, KindPolicy kind, PolicyDocument policy, string version,
+        List<AssessmentLine> lines, string? personsManager)
+    {
+        var first = lines.Count;
         AssessmentLine Stamp(string person, LineDraft draft, IReadOnlyList<ReasonPart> reason) => new(person, incident.Id, kind.Rule, version,
             incident.Kind, incident.At, draft.Amount, draft.Pot, reason, draft.Flags, draft.ForfeitsBonus);
 
         if (incident.Waived)
         {
             lines.Add(Stamp(incident.Person, Nothing, [KindPart(incident.Kind), new ReasonPart("Reason.Waived", incident.WaiverReason!)]));
-            return lines;
+            return;
         }
         if (!RepairClassCounts.Applies(incident, kind))
         {
             lines.Add(Stamp(incident.Person, Nothing,
                 [KindPart(incident.Kind), new ReasonPart("Reason.RepairClassExempt", incident.RepairClass ?? "")]));
-            return lines;
+            return;
         }
 
         var occurrence = OccurrenceInPeriod.Of(incident, history, kind, policy, zone);
@@ -58,12 +84,11 @@ public sealed class Assessor(Func<DateTimeOffset, PolicyInForce> policyAt, TimeZ
         Apply(adjusted, null);
         if (restorationAdds is not null) Apply(restorationAdds, notRestored);
         if (FalseReportAdds.Added(incident, kind) is { } falseReport) Apply(falseReport, ReasonPart.FalseReport);
-        if (lines.Count == 0) lines.Add(Stamp(incident.Person, Nothing, Reason(head, serious, notRestored, ReasonPart.NoAmount)));
+        if (lines.Count == first) lines.Add(Stamp(incident.Person, Nothing, Reason(head, serious, notRestored, ReasonPart.NoAmount)));
         if (ReworkLowersSkill.Line(incident, history, kind, zone) is { } skill)
             lines.Add(Stamp(incident.Person, skill, [KindPart(incident.Kind), skill.Reason]));
         foreach (var (manager, draft) in ManagerCoPenalty.Lines(incident, kind, incident.Manager ?? personsManager))
             lines.Add(Stamp(manager, draft, [KindPart(incident.Kind), draft.Reason]));
-        return lines;
     }
 
     private static ReasonPart[] Reason(ReasonPart head, ReasonPart? serious, ReasonPart? notRestored, ReasonPart last) => (serious, notRestored) switch

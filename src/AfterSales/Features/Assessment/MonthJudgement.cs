@@ -5,6 +5,7 @@ using System.Text.Json;
 using AfterSales.Domain;
 using AfterSales.Domain.Assessment;
 using AfterSales.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace AfterSales.Features.Assessment;
@@ -24,7 +25,7 @@ internal sealed class MonthJudgement(
     DateTimeOffset start,
     TimeZoneInfo zone,
     Assessor assessor,
-    IncidentRow[] incidents,
+    IncidentRows incidents,
     HashSet<int> withEvidence,
     HashSet<int> lateIncidents,
     Dictionary<int, List<Judged>> extraLines,
@@ -45,25 +46,26 @@ internal sealed class MonthJudgement(
     public async Task RunAsync(bool forClose, IReadOnlyCollection<int>? people, Settle settle, IStringLocalizer<ErrorText> errors, CancellationToken ct)
     {
         // Person by person, each person's incidents in the order they were recorded: an index sorted by one key.
-        var order = new int[incidents.Length];
-        var keys = new long[incidents.Length];
+        var order = new int[incidents.Count];
+        var keys = new long[incidents.Count];
         // The rows are read in place: an incident is a hundred bytes, copied out at each look.
-        var rows = incidents.AsSpan();
-        for (var k = 0; k < rows.Length; k++) (order[k], keys[k]) = (k, ((long)rows[k].PersonId << 32) | (uint)rows[k].Id);
+        var rows = incidents;
+        for (var k = 0; k < rows.Count; k++) (order[k], keys[k]) = (k, ((long)rows[k].PersonId << 32) | (uint)rows[k].Id);
         Array.Sort(keys, order);
         var names = new Dictionary<int, string>();
         void Name(int id)
         {
             if (!names.ContainsKey(id)) names[id] = IncidentService.Person(id);
         }
-        foreach (ref readonly var incident in rows)
+        for (var k = 0; k < rows.Count; k++)
         {
+            ref readonly var incident = ref rows[k];
             Name(incident.PersonId);
             if (incident.ManagerId is { } m) Name(m);
         }
-        var targets = new bool[incidents.Length];
+        var targets = new bool[incidents.Count];
         var managers = new HashSet<int>();
-        for (var k = 0; k < rows.Length; k++)
+        for (var k = 0; k < rows.Count; k++)
         {
             targets[k] = IsTarget(rows[k]);
             if (targets[k] && rows[k].ManagerId is { } manager) managers.Add(manager);
@@ -132,7 +134,7 @@ internal sealed class MonthJudgement(
     /// <paramref name="ledger"/>: the ledger rows are made too (a close); a preview needs only the lines.
     private PersonJudged JudgePerson(int[] order, bool[] targets, int from, int count, Dictionary<int, string> names, bool ledger)
     {
-        var rows = incidents.AsSpan();
+        var rows = incidents;
         var facts = new IncidentFacts[count];
         var histories = new Dictionary<string, List<IncidentFacts>>(StringComparer.Ordinal);
         for (var k = 0; k < count; k++)
@@ -144,14 +146,15 @@ internal sealed class MonthJudgement(
         }
         var lines = new List<Judged>(count + count / 4);
         (string, DomainException)? problem = null;
+        var produced = new List<AssessmentLine>(4);
         for (var k = 0; k < count; k++)
         {
             if (!targets[order[from + k]]) continue;
             ref readonly var incident = ref rows[order[from + k]];
-            IReadOnlyList<AssessmentLine> produced;
+            produced.Clear();
             try
             {
-                produced = assessor.Judge(facts[k], histories[incident.Kind]);
+                assessor.Judge(facts[k], histories[incident.Kind], produced);
             }
             catch (DomainException e)
             {
@@ -262,6 +265,37 @@ internal readonly record struct IncidentRow(int Id, int PersonId, int? ManagerId
         RestoredAt = RestoredAt, Verified = Verified, FalseReport = FalseReport, Equipment = EquipmentId is { } e ? $"E{e}" : null,
         EquipmentKind = EquipmentKind, Cause = Cause, RepairClass = RepairClass,
     };
+}
+
+/// <summary>
+/// A close's incident rows, kept in the blocks they were read into: one array of the final size would be a second copy
+/// of a million of them on the large-object heap, whose growth sets off full garbage collections.
+/// </summary>
+internal sealed class IncidentRows
+{
+    private const int BlockBits = 16;
+    private const int BlockSize = 1 << BlockBits;
+    private readonly IncidentRow[][] _blocks;
+
+    private IncidentRows(IncidentRow[][] blocks, int count) => (_blocks, Count) = (blocks, count);
+
+    public int Count { get; }
+
+    public ref readonly IncidentRow this[int index] => ref _blocks[index >> BlockBits][index & (BlockSize - 1)];
+
+    /// <summary>Reads the rows; the highest id, once used to size one array, counts every incident ever.</summary>
+    public static async Task<IncidentRows> ReadAsync(IQueryable<IncidentRow> rows, CancellationToken ct)
+    {
+        var blocks = new List<IncidentRow[]>();
+        var count = 0;
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if ((count & (BlockSize - 1)) == 0) blocks.Add(new IncidentRow[BlockSize]);
+            blocks[^1][count & (BlockSize - 1)] = row;
+            count++;
+        }
+        return new IncidentRows([.. blocks], count);
+    }
 }
 
 /// <summary>

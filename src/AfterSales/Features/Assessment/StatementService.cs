@@ -257,7 +257,7 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var source = people is null && !db.IsPostgres ? db.Incidents.FromSql($"SELECT * FROM \"Incidents\" NOT INDEXED") : db.Incidents;
         var incidents = Concerning(source.AsNoTracking().Where(i => i.At < end && i.State != IncidentState.AppealUpheld
             && (i.At >= from || EF.Parameter(wholeEmployment).Contains(i.Kind))), people);
-        var all = await ReadAllAsync(incidents.Select(i => new IncidentRow(i.Id, i.PersonId, i.ManagerId, Vocabulary.Shared(i.Kind)!, i.At, i.Severity,
+        var all = await IncidentRows.ReadAsync(incidents.Select(i => new IncidentRow(i.Id, i.PersonId, i.ManagerId, Vocabulary.Shared(i.Kind)!, i.At, i.Severity,
             i.Amount, i.Waived, i.WaiverReason, i.RestoredAt, i.Verified, i.FalseReport, i.EquipmentId, Vocabulary.Shared(i.EquipmentKind),
             Vocabulary.Shared(i.Cause), Vocabulary.Shared(i.RepairClass), i.RecordedAt)), ct);
         // Only whether an incident has evidence matters here (a waiver may need it), not the files themselves.
@@ -306,8 +306,11 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         if (people is null)
         {
             var counts = new Dictionary<(int PersonId, string Kind), int>();
-            foreach (var incident in all)
+            for (var k = 0; k < all.Count; k++)
+            {
+                ref readonly var incident = ref all[k];
                 if (incident.At >= start && !incident.Waived) CollectionsMarshal.GetValueRefOrAddDefault(counts, (incident.PersonId, incident.Kind), out _)++;
+            }
             counted = [.. counts.Select(c => (c.Key.PersonId, c.Key.Kind, c.Value))];
         }
         var ranked = MonthlyRanking.Order(CompositeScore.Score(await RankingInputsAsync(month, start, end, counted, ct), inForce.Document.Ranking.Weights));
@@ -364,31 +367,6 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var firstMonthStart = unjudged.Select(i => MonthRange.Instants(OccurrenceInPeriod.MonthOf(i.At, policies.Zone), policies.Zone).Start)
             .Append(start).Min();
         return ([.. unjudged.Select(i => i.Id)], firstMonthStart);
-    }
-
-    /// <summary>
-    /// A close's million rows, read in blocks and put into one array of their final size: a list grown by doubling would
-    /// copy them twenty times, and the highest id, once used to size it, counts every incident ever.
-    /// </summary>
-    private static async Task<IncidentRow[]> ReadAllAsync(IQueryable<IncidentRow> rows, CancellationToken ct)
-    {
-        const int BlockSize = 1 << 16;
-        var blocks = new List<IncidentRow[]>();
-        var block = new IncidentRow[BlockSize];
-        var used = 0;
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (used == BlockSize)
-            {
-                blocks.Add(block);
-                (block, used) = (new IncidentRow[BlockSize], 0);
-            }
-            block[used++] = row;
-        }
-        var all = new IncidentRow[blocks.Count * BlockSize + used];
-        for (var k = 0; k < blocks.Count; k++) blocks[k].CopyTo(all, k * BlockSize);
-        Array.Copy(block, 0, all, blocks.Count * BlockSize, used);
-        return all;
     }
 
     /// <summary>How long before a month's close an incident may have been recorded and still not be seen by it (a request in flight).</summary>
