@@ -52,7 +52,10 @@ public class Incident : Entity
         State = IncidentState.Recorded;
     }
 
-    public string Number => $"AS{Id:000000}";
+    public string Number => NumberOf(Id);
+
+    /// <summary>How people refer to an incident: AS and its id in six digits or more (AS000042).</summary>
+    public static string NumberOf(int id) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"AS{id:D6}");
     public int PersonId { get; private set; }
     public int RegionId { get; private set; }
     public string Kind { get; private set; } = "";

@@ -54,7 +54,7 @@ public class StatementLine
         Amount = line.Amount;
         Pot = line.Pot;
         Reason = reasonJson;
-        Flags = string.Join(',', line.Flags);
+        Flags = line.Flags.Count == 0 ? "" : string.Join(',', line.Flags);
         ForfeitsBonus = line.ForfeitsBonus;
         CorrectsYear = corrects?.Year;
         CorrectsMonth = corrects?.Month;

@@ -125,7 +125,7 @@ public sealed class IncidentService(AppDbContext db, IHttpContextAccessor http, 
             .Select(i => new { i.Id, i.PersonId, Name = db.Staff.Where(s => s.Id == i.PersonId).Select(s => s.Name).First(), i.Kind, i.At, i.Amount,
                 i.Severity, i.Waived, i.State, i.Source })
             .ToListAsync();
-        return new Paged<IncidentSummaryDto>([.. rows.Select(r => new IncidentSummaryDto(r.Id, $"AS{r.Id:000000}", r.PersonId, r.Name, r.Kind,
+        return new Paged<IncidentSummaryDto>([.. rows.Select(r => new IncidentSummaryDto(r.Id, Incident.NumberOf(r.Id), r.PersonId, r.Name, r.Kind,
             ReasonText.Kind(r.Kind, text), r.At, r.Amount, r.Severity, r.Waived, r.State, r.Source))], Math.Max(page, 1), pageSize, total);
     }
 

@@ -255,7 +255,7 @@ internal readonly record struct IncidentRow(int Id, int PersonId, int? ManagerId
     bool Waived, string? WaiverReason, DateTimeOffset? RestoredAt, bool Verified, bool FalseReport, int? EquipmentId, string? EquipmentKind,
     string? Cause, string? RepairClass, DateTimeOffset RecordedAt)
 {
-    public string Number => $"AS{Id:000000}";
+    public string Number => Incident.NumberOf(Id);
 
     /// <summary>The facts, with whether the incident has evidence and the people's names made once per close.</summary>
     public IncidentFacts Facts(bool hasEvidence, Dictionary<int, string> names) => new()

@@ -436,7 +436,7 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         var totals = await db.MonthStatements.AsNoTracking().Where(s => s.Year == month.Year && s.Month == month.Month && people.Contains(s.StaffId)).ToListAsync();
         var lines = await db.StatementLines.AsNoTracking().Where(l => l.Year == month.Year && l.Month == month.Month && people.Contains(l.StaffId))
             .OrderBy(l => l.At).ThenBy(l => l.Id).ToListAsync();
-        var numbers = lines.Where(l => l.IncidentId != null).Select(l => l.IncidentId!.Value).Distinct().ToDictionary(i => i, i => $"AS{i:000000}");
+        var numbers = lines.Where(l => l.IncidentId != null).Select(l => l.IncidentId!.Value).Distinct().ToDictionary(i => i, i => Incident.NumberOf(i));
         return totals.ToDictionary(t => t.StaffId, t => (Totals(t,
             [.. lines.Where(l => l.StaffId == t.StaffId).Select(l => new AssessmentLine(IncidentService.Person(l.StaffId),
                 l.IncidentId is { } i ? numbers[i] : "", l.Rule, l.PolicyVersion, l.Kind, l.At, l.Amount, l.Pot, ReasonJson.Parts(l.Reason),

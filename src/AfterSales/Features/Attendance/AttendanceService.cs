@@ -1,4 +1,5 @@
 using AfterSales.Data;
+using AfterSales.Domain.Assessment;
 using AfterSales.Domain;
 using AfterSales.Domain.Attendance;
 using AfterSales.Domain.People;
@@ -71,7 +72,7 @@ public sealed class AttendanceService(AppDbContext db, IHttpContextAccessor http
 
     private static AnomalyDto Dto(LocationAnomaly a, Dictionary<int, string> names) =>
         new(a.Id, a.StaffId, names.GetValueOrDefault(a.StaffId) ?? "", a.Rule, a.At, a.Until, a.MetersAway, a.WorkOrderId, a.Waived, a.IncidentId,
-            a.IncidentId is { } i ? $"AS{i:000000}" : null);
+            a.IncidentId is { } i ? Incident.NumberOf(i) : null);
 
     /// <summary>ATT-1 / ASM-6: the supervision department records a special case before the fact.</summary>
     public async Task<int> RecordSpecialCaseAsync(SpecialCaseInput input)

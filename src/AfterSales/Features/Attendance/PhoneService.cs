@@ -129,7 +129,7 @@ public sealed class PhoneService(AppDbContext db, IHttpContextAccessor http, Tim
         var items = new List<PhoneEventDto>();
         foreach (var e in rows)
             items.Add(new PhoneEventDto(e.Id, e.Version, e.StaffId, names[e.StaffId], e.Kind, e.At, e.Note, e.FalseReport, e.RestoredAt,
-                await DeadlineAsync(e), e.IncidentId, e.IncidentId is { } i ? $"AS{i:000000}" : null, names[e.RecordedById], e.RecordedAt));
+                await DeadlineAsync(e), e.IncidentId, e.IncidentId is { } i ? Incident.NumberOf(i) : null, names[e.RecordedById], e.RecordedAt));
         return new Paged<PhoneEventDto>(items, Math.Max(page, 1), pageSize, total);
     }
 
@@ -138,7 +138,7 @@ public sealed class PhoneService(AppDbContext db, IHttpContextAccessor http, Tim
         var e = await LoadAsync(id);
         var names = await db.Staff.AsNoTracking().Where(s => s.Id == e.StaffId || s.Id == e.RecordedById).ToDictionaryAsync(s => s.Id, s => s.Name);
         return new PhoneEventDto(e.Id, e.Version, e.StaffId, names[e.StaffId], e.Kind, e.At, e.Note, e.FalseReport, e.RestoredAt, await DeadlineAsync(e),
-            e.IncidentId, e.IncidentId is { } i ? $"AS{i:000000}" : null, names[e.RecordedById], e.RecordedAt);
+            e.IncidentId, e.IncidentId is { } i ? Incident.NumberOf(i) : null, names[e.RecordedById], e.RecordedAt);
     }
 
     private async Task<PhoneEvent> LoadAsync(int id)

@@ -1,4 +1,5 @@
 using AfterSales.Data;
+using AfterSales.Domain.Assessment;
 using AfterSales.Domain;
 using AfterSales.Domain.People;
 using AfterSales.Domain.Reports;
@@ -284,7 +285,7 @@ public sealed class DailyReportService(AppDbContext db, Schedule.Availability av
             .Select(j => new { Id = j.IncidentId!.Value, j.Verdict }).FirstOrDefaultAsync();
         (int, string)? incident = null;
         if (judgement is not null && await db.Incidents(scope).AnyAsync(i => i.Id == judgement.Id))
-            incident = (judgement.Id, $"AS{judgement.Id:000000}");
+            incident = (judgement.Id, Incident.NumberOf(judgement.Id));
         return new ReportDetailsDto(summary, report.Text, enteredBy, entries, without, parsed.Problems, timing, incident);
     }
 }
