@@ -8,8 +8,7 @@ public static class OccurrenceInPeriod
 {
     public static int Of(IncidentFacts incident, IReadOnlyList<IncidentFacts> history, KindPolicy kind, PolicyDocument policy, TimeZoneInfo zone)
     {
-        var month = MonthOf(incident.At, zone);
-        var offset = zone.GetUtcOffset(incident.At);
+        var month = MonthAround(incident.At, zone);
         var windowStart = kind.Period == "reworkWindow" ? incident.At.AddDays(-policy.ReworkWindowDays) : default;
         // A loop rather than a query: a month close counts for a million incidents.
         var count = 1;
@@ -19,7 +18,7 @@ public static class OccurrenceInPeriod
             if (earlier.Person != incident.Person || earlier.Kind != incident.Kind || !Counts(earlier, kind) || !IsBefore(earlier, incident)) continue;
             var inPeriod = kind.Period switch
             {
-                "month" => InMonth(earlier.At, month, offset, zone),
+                "month" => month.Contains(earlier.At),
                 "reworkWindow" => earlier.Equipment == incident.Equipment && earlier.Cause == incident.Cause && earlier.At >= windowStart,
                 _ => true,
             };
@@ -35,25 +34,43 @@ public static class OccurrenceInPeriod
     public static bool IsBefore(IncidentFacts earlier, IncidentFacts incident) =>
         earlier.At < incident.At || (earlier.At == incident.At && earlier.Sequence < incident.Sequence);
 
-    /// <summary>
-    /// Whether an instant falls in the local month: the same answer as <see cref="MonthOf"/>, with the time-zone lookup
-    /// only within two days of the month's edges. <paramref name="nearOffset"/> is the zone's offset at a nearby instant;
-    /// two offsets of one zone never differ by more than 28 hours, so away from the edges it decides alone.
-    /// </summary>
-    public static bool InMonth(DateTimeOffset at, (int Year, int Month) month, TimeSpan nearOffset, TimeZoneInfo zone)
-    {
-        var approximate = at.UtcDateTime + nearOffset;
-        var first = new DateTime(month.Year, month.Month, 1);
-        var next = first.AddMonths(1);
-        if (approximate >= first.AddDays(2) && approximate < next.AddDays(-2)) return true;
-        if (approximate < first.AddDays(-2) || approximate >= next.AddDays(2)) return false;
-        return MonthOf(at, zone) == month;
-    }
+    /// <summary>The local month <paramref name="at"/> falls in, as a window that tells whether other instants do.</summary>
+    public static LocalMonth MonthAround(DateTimeOffset at, TimeZoneInfo zone) => new(MonthOf(at, zone), zone.GetUtcOffset(at), zone);
 
     public static (int Year, int Month) MonthOf(DateTimeOffset at, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTime(at, zone);
         return (local.Year, local.Month);
+    }
+}
+
+/// <summary>
+/// A local calendar month, for telling whether instants fall in it: the same answer as
+/// <see cref="OccurrenceInPeriod.MonthOf"/>, with the time-zone lookup only within two days of the month's edges. The
+/// offset is the zone's at an instant in or near the month; two offsets of one zone never differ by more than 28 hours,
+/// so away from the edges it decides alone. Worked out once per incident, then asked for each earlier one.
+/// </summary>
+public readonly struct LocalMonth
+{
+    private readonly (int Year, int Month) _month;
+    private readonly TimeSpan _nearOffset;
+    private readonly TimeZoneInfo _zone;
+    private readonly DateTime _surelyFrom, _surelyBefore, _maybeFrom, _maybeBefore;
+
+    public LocalMonth((int Year, int Month) month, TimeSpan nearOffset, TimeZoneInfo zone)
+    {
+        (_month, _nearOffset, _zone) = (month, nearOffset, zone);
+        var first = new DateTime(month.Year, month.Month, 1);
+        var next = first.AddMonths(1);
+        (_surelyFrom, _surelyBefore, _maybeFrom, _maybeBefore) = (first.AddDays(2), next.AddDays(-2), first.AddDays(-2), next.AddDays(2));
+    }
+
+    public bool Contains(DateTimeOffset at)
+    {
+        var approximate = at.UtcDateTime + _nearOffset;
+        if (approximate >= _surelyFrom && approximate < _surelyBefore) return true;
+        if (approximate < _maybeFrom || approximate >= _maybeBefore) return false;
+        return OccurrenceInPeriod.MonthOf(at, _zone) == _month;
     }
 }
 
@@ -159,15 +176,14 @@ public static class ReworkLowersSkill
     {
         if (kind.SkillLevelDown is not { } rule || incident.Waived || !RepairClassCounts.Applies(incident, kind)
             || string.IsNullOrWhiteSpace(incident.EquipmentKind)) return null;
-        var month = OccurrenceInPeriod.MonthOf(incident.At, zone);
-        var offset = zone.GetUtcOffset(incident.At);
+        var month = OccurrenceInPeriod.MonthAround(incident.At, zone);
         var count = 1;
         for (var k = 0; k < history.Count; k++)
         {
             var earlier = history[k];
             if (earlier.Person == incident.Person && earlier.Kind == incident.Kind && earlier.EquipmentKind == incident.EquipmentKind
                 && OccurrenceInPeriod.Counts(earlier, kind) && OccurrenceInPeriod.IsBefore(earlier, incident)
-                && (rule.Period != "month" || OccurrenceInPeriod.InMonth(earlier.At, month, offset, zone))) count++;
+                && (rule.Period != "month" || month.Contains(earlier.At))) count++;
         }
         return count == rule.Count
             ? new LineDraft(0, Pot.Bonus, new ReasonPart("Reason.SkillLevelDown", count, incident.EquipmentKind), ["skillLevelDown"])

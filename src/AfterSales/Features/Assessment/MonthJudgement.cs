@@ -165,7 +165,8 @@ internal sealed class MonthJudgement(
             for (var l = 0; l < produced.Count; l++)
             {
                 var line = produced[l];
-                var staffId = int.Parse(line.Person, CultureInfo.InvariantCulture);
+                // The person's own lines carry the very name made for them; a co-penalty names the manager.
+                var staffId = ReferenceEquals(line.Person, facts[k].Person) ? incident.PersonId : int.Parse(line.Person, CultureInfo.InvariantCulture);
                 lines.Add(new Judged(line, staffId, ledger ? new StatementLine(month.Year, month.Month, staffId, line, incident.Id, corrects,
                     ReasonJson.Of(line.Reason)) : null));
             }
@@ -177,7 +178,7 @@ internal sealed class MonthJudgement(
 }
 
 /// <summary>A judged line, whose statement it is on, and the ledger row that stores it (a close only).</summary>
-internal sealed record Judged(AssessmentLine Line, int StaffId, StatementLine? Ledger);
+internal readonly record struct Judged(AssessmentLine Line, int StaffId, StatementLine? Ledger);
 
 /// <summary>
 /// Reason parts are stored as their code and text arguments, all the reader needs to render them in any language: one
