@@ -305,13 +305,15 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
         List<(int PersonId, string Kind, int Count)>? counted = null;
         if (people is null)
         {
-            var counts = new Dictionary<(int PersonId, string Kind), int>();
+            // Counted by the kind's text instance first (the texts are shared, so a million rows hash a reference, not a
+            // string), then summed by the text itself, which is what the ranking reads.
+            var counts = new Dictionary<(int PersonId, string Kind), int>(ByTextInstance.Comparer);
             for (var k = 0; k < all.Count; k++)
             {
                 ref readonly var incident = ref all[k];
                 if (incident.At >= start && !incident.Waived) CollectionsMarshal.GetValueRefOrAddDefault(counts, (incident.PersonId, incident.Kind), out _)++;
             }
-            counted = [.. counts.Select(c => (c.Key.PersonId, c.Key.Kind, c.Value))];
+            counted = [.. counts.GroupBy(c => c.Key, c => c.Value).Select(g => (g.Key.PersonId, g.Key.Kind, g.Sum()))];
         }
         var ranked = MonthlyRanking.Order(CompositeScore.Score(await RankingInputsAsync(month, start, end, counted, ct), inForce.Document.Ranking.Weights));
         foreach (var line in MonthlyRanking.Lines(ranked, inForce.Document.Ranking, inForce.Version, monthEnd)
@@ -326,6 +328,16 @@ public sealed class StatementService(AppDbContext db, IHttpContextAccessor http,
 
         return new MonthJudgement(month, start, policies.Zone, assessor, all, withEvidence, unjudged, extra,
             ranked.ToDictionary(r => int.Parse(r.Person, CultureInfo.InvariantCulture)), inForce.Document.BonusBase, technicians);
+    }
+
+    /// <summary>A person and a text, compared by the text's instance rather than its characters.</summary>
+    private sealed class ByTextInstance : IEqualityComparer<(int PersonId, string Kind)>
+    {
+        public static readonly ByTextInstance Comparer = new();
+
+        public bool Equals((int PersonId, string Kind) x, (int PersonId, string Kind) y) => x.PersonId == y.PersonId && ReferenceEquals(x.Kind, y.Kind);
+
+        public int GetHashCode((int PersonId, string Kind) key) => HashCode.Combine(key.PersonId, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Kind));
     }
 
     /// <summary>Incidents of <paramref name="people"/> (a manager's statement carries the co-penalties of their people's incidents too); null: everyone.</summary>
