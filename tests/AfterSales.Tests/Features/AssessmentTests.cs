@@ -128,6 +128,35 @@ public sealed class AssessmentTests
     }
 
     [Theory, BothDatabases]
+    public async Task ASM1_the_close_puts_a_managers_own_incidents_and_their_peoples_co_penalties_on_one_statement(Db db)
+    {
+        // The close settles team by team: the manager once their people are judged, the general manager once the
+        // manager is. A manager settled too early would make the close fail on the next co-penalty.
+        await using var app = await TestApp.StartAsync(db);
+        var supervision = await app.LogInAsync("supervision");
+        var (tech01, tech02, fjManager, gm) = (await app.StaffIdAsync("tech01"), await app.StaffIdAsync("tech02"),
+            await app.StaffIdAsync("fj.manager"), await app.StaffIdAsync("gm"));
+        await RecordAsync(supervision, fjManager, "gps_anomaly", "2026-10-04T10:00:00+08:00");
+        await RecordAsync(supervision, tech01, "gps_anomaly", "2026-10-05T10:00:00+08:00");
+        await RecordAsync(supervision, tech02, "gps_anomaly", "2026-10-06T10:00:00+08:00");
+        var finance = await app.LogInAsync("finance");
+        await Json(await finance.PostAsync("/api/assessment/months/2026-10/close", null));
+
+        async Task<List<(int Day, decimal Amount)>> AnomaliesAsync(int staffId) =>
+            [.. (await finance.GetFromJsonAsync<JsonElement>($"/api/assessment/months/2026-10/statements/{staffId}")).GetProperty("lines")
+                .EnumerateArray().Where(l => l.GetProperty("kind").GetString() == "gps_anomaly")
+                .Select(l => (l.GetProperty("at").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).Day, l.GetProperty("amount").GetDecimal()))];
+        // 林海: his own 20 and 10 for each of his two technicians; the general manager: 10 for 林海's.
+        Assert.Equal([(4, 20m), (5, 10m), (6, 10m)], await AnomaliesAsync(fjManager));
+        Assert.Equal([(4, 10m)], await AnomaliesAsync(gm));
+        Assert.Equal([(5, 20m)], await AnomaliesAsync(tech01));
+        var totals = await app.DbAsync(d => d.MonthStatements.Where(m => m.Year == 2026 && m.Month == 10).GroupBy(m => m.StaffId)
+            .Select(g => new { g.Key, Count = g.Count(), Pay = g.Sum(m => m.PayDeductions) }).ToListAsync());
+        Assert.All(totals, t => Assert.Equal(1, t.Count));
+        Assert.Equal((40m, 10m), (totals.Single(t => t.Key == fjManager).Pay, totals.Single(t => t.Key == gm).Pay));
+    }
+
+    [Theory, BothDatabases]
     public async Task ASM15_RNK4_closing_a_month_fixes_its_statements_once_and_later_corrections_land_in_the_next_month(Db db)
     {
         await using var app = await TestApp.StartAsync(db);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using AfterSales.Domain;
@@ -39,9 +40,10 @@ internal sealed class MonthJudgement(
     public IReadOnlyDictionary<int, RankedPerson> Ranking => ranking;
 
     /// <summary>
-    /// Judges everyone and settles each person once, in ascending id except managers, who wait for the co-penalties of
-    /// their people's incidents. <paramref name="forClose"/>: an incident the rules cannot judge stops everything (the
-    /// preview leaves it out; its page says why) and every active technician gets a statement, even an empty one.
+    /// Judges everyone and settles each person once: team by team, each manager as soon as everyone whose incidents name
+    /// them (their co-penalties, ASM-1) is judged. <paramref name="forClose"/>: an incident the rules cannot judge stops
+    /// everything (the preview leaves it out; its page says why) and every active technician gets a statement, even an
+    /// empty one.
     /// </summary>
     public async Task RunAsync(bool forClose, IReadOnlyCollection<int>? people, Settle settle, IStringLocalizer<ErrorText> errors, CancellationToken ct)
     {
@@ -63,22 +65,34 @@ internal sealed class MonthJudgement(
             Name(incident.PersonId);
             if (incident.ManagerId is { } m) Name(m);
         }
+        // Which managers each person's judged incidents name: a manager's statement is complete once all those people
+        // are judged.
         var targets = new bool[incidents.Count];
-        var managers = new HashSet<int>();
+        var namedBy = new Dictionary<int, HashSet<int>>();
         for (var k = 0; k < rows.Count; k++)
         {
             targets[k] = IsTarget(rows[k]);
-            if (targets[k] && rows[k].ManagerId is { } manager) managers.Add(manager);
+            if (targets[k] && rows[k].ManagerId is { } manager && manager != rows[k].PersonId)
+                (namedBy.TryGetValue(rows[k].PersonId, out var named) ? named : namedBy[rows[k].PersonId] = []).Add(manager);
         }
-        var spans = new List<(int Person, int From, int Count)>();
+        var waitingFor = new Dictionary<int, int>();
+        foreach (var named in namedBy.Values)
+            foreach (var manager in named) CollectionsMarshal.GetValueRefOrAddDefault(waitingFor, manager, out _)++;
+        var spans = new List<(int Team, bool Manager, int Person, int From, int Count)>();
         for (var from = 0; from < order.Length;)
         {
             var person = rows[order[from]].PersonId;
             var to = from;
             while (to < order.Length && rows[order[to]].PersonId == person) to++;
-            spans.Add((person, from, to - from));
+            var isManager = waitingFor.ContainsKey(person);
+            spans.Add((isManager ? person : namedBy.TryGetValue(person, out var named) ? named.Min() : person, isManager, person, from, to - from));
             from = to;
         }
+        // Team by team, the manager after their people, so that a manager's co-penalty lines wait for a team, not the
+        // whole company (held to the end, they were what outlived the garbage collector's young generations).
+        spans.Sort((a, b) => (a.Team, a.Manager, a.Person).CompareTo((b.Team, b.Manager, b.Person)));
+        var withSpan = spans.Select(s => s.Person).ToHashSet();
+        var judged = new HashSet<int>();
 
         var pending = new Dictionary<int, List<Judged>>();
         var settled = new HashSet<int>();
@@ -103,7 +117,8 @@ internal sealed class MonthJudgement(
         {
             var batch = spans.GetRange(first, Math.Min(Batch, spans.Count - first));
             var results = new PersonJudged[batch.Count];
-            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, k => results[k] = JudgePerson(order, targets, batch[k].From, batch[k].Count, names, forClose));
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct },
+                k => results[k] = JudgePerson(order, targets, batch[k].From, batch[k].Count, names, forClose));
             return results;
         }, ct);
         var next = spans.Count > 0 ? JudgeBatch(0) : null;
@@ -119,7 +134,13 @@ internal sealed class MonthJudgement(
                 var person = spans[first + k].Person;
                 var own = Pending(person);
                 foreach (var line in lines) (line.StaffId == person ? own : Pending(line.StaffId)).Add(line);
-                if (!managers.Contains(person)) await SettleAsync(person);
+                judged.Add(person);
+                if (waitingFor.GetValueOrDefault(person) == 0) await SettleAsync(person);
+                if (!namedBy.TryGetValue(person, out var named)) continue;
+                // A manager is settled as soon as nothing more can come to them, if anything has (as at the end).
+                foreach (var manager in named)
+                    if (--waitingFor[manager] == 0 && (judged.Contains(manager) || !withSpan.Contains(manager))
+                        && (pending.ContainsKey(manager) || extraLines.ContainsKey(manager))) await SettleAsync(manager);
             }
         }
         foreach (var person in pending.Keys.Concat(extraLines.Keys).Distinct().Order().ToList()) await SettleAsync(person);
