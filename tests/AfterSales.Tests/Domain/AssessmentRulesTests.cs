@@ -45,6 +45,31 @@ public sealed class AssessmentRulesTests
         Assert.Equal([20m, 10m], judged.Select(l => l.Amount));
     }
 
+    [Theory]
+    [InlineData("Asia/Shanghai")]
+    [InlineData("Europe/Berlin")]
+    [InlineData("America/New_York")]
+    [InlineData("Pacific/Chatham")]
+    [InlineData("Pacific/Kiritimati")]
+    public void ASM0_a_local_month_holds_exactly_the_instants_whose_local_date_is_in_it(string zoneId)
+    {
+        // Whether an earlier incident falls in the month is answered without a time-zone lookup away from the month's
+        // edges; near them, and across daylight saving, the answer must still be the local calendar's.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var random = new Random(20261128);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var at = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(random.Next(0, 3 * 365 * 24 * 60));
+            var month = OccurrenceInPeriod.MonthAround(at, zone);
+            // Within three days of one of the month's edges (or of the neighbours' far edges), where it matters.
+            var local = TimeZoneInfo.ConvertTime(at, zone);
+            var edge = new DateTime(local.Year, local.Month, 1).AddMonths(random.Next(-1, 3));
+            var other = new DateTimeOffset(edge, zone.GetUtcOffset(edge)).AddMinutes(random.Next(-3 * 24 * 60, 3 * 24 * 60));
+            Assert.True(month.Contains(other) == (OccurrenceInPeriod.MonthOf(other, zone) == OccurrenceInPeriod.MonthOf(at, zone)),
+                $"{zoneId}: {other:O} against the month of {at:O}");
+        }
+    }
+
     [Fact]
     public void POL2_the_default_policy_carries_the_values_of_the_requirements()
     {
