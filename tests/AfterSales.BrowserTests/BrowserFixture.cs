@@ -76,6 +76,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    private static readonly System.Text.RegularExpressions.Regex LogInPage = new("/Identity/Login");
+
     /// <summary>Logs in through the form, as a person would.</summary>
     public static async Task LogInAsync(IPage page, string login, string password = AfterSales.Features.Demo.DemoCompany.Password)
     {
@@ -85,16 +87,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         try
         {
-            // Wait for the navigation to commit, then for the landing page's content: waiting for a load event here
-            // once hung for 60 s on a page that had long been shown (a missed event under load), failing a CI run.
-            await page.WaitForURLAsync(url => !url.Contains("/Identity/Login", StringComparison.Ordinal),
-                new() { WaitUntil = WaitUntilState.Commit });
+            // Poll the address, then wait for the landing page's content. Waiting for navigation events hung for 60 s
+            // twice on a page that had long been shown: once on a load event, once on WaitForURL, which waits for a
+            // load state again when the new address was already reached before it was called.
+            await Assertions.Expect(page).Not.ToHaveURLAsync(LogInPage, new() { Timeout = 60_000 });
             await page.Locator("main").WaitForAsync();
         }
-        catch (TimeoutException timeout)
+        catch (Exception failed) when (failed is TimeoutException or PlaywrightException)
         {
             // Say what the page showed instead (a refusal, an error), so a failed log-in explains itself.
-            throw new InvalidOperationException($"log-in as {login} stayed on {page.Url}: {await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 })}", timeout);
+            throw new InvalidOperationException($"log-in as {login} stayed on {page.Url}: {await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 })}", failed);
         }
     }
 
