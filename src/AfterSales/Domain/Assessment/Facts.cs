@@ -58,8 +58,6 @@ public sealed record ReasonPart(string Code, params object[] Arguments)
     // The parts without arguments, shared: a month close writes a million reasons.
     public static readonly ReasonPart Fixed = new("Reason.Fixed");
     public static readonly ReasonPart IncidentAmount = new("Reason.IncidentAmount");
-    public static readonly ReasonPart Waived = new("Reason.Waived");
-    public static readonly ReasonPart RepairClassExempt = new("Reason.RepairClassExempt");
     public static readonly ReasonPart NoAmount = new("Reason.NoAmount");
     public static readonly ReasonPart Serious = new("Reason.Serious");
     public static readonly ReasonPart FalseReport = new("Reason.FalseReport");

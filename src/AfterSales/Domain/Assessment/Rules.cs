@@ -35,7 +35,17 @@ public static class OccurrenceInPeriod
         earlier.At < incident.At || (earlier.At == incident.At && earlier.Sequence < incident.Sequence);
 
     /// <summary>The local month <paramref name="at"/> falls in, as a window that tells whether other instants do.</summary>
-    public static LocalMonth MonthAround(DateTimeOffset at, TimeZoneInfo zone) => new(MonthOf(at, zone), zone.GetUtcOffset(at), zone);
+    public static LocalMonth MonthAround(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        // One thread judges a person's incidents one after the other, mostly of one month: the last one is kept.
+        var month = MonthOf(at, zone);
+        if (_lastMonth is { } last && ReferenceEquals(last.Zone, zone) && last.Month == month) return last.Local;
+        var local = new LocalMonth(month, zone);
+        _lastMonth = (zone, month, local);
+        return local;
+    }
+
+    [ThreadStatic] private static (TimeZoneInfo Zone, (int Year, int Month) Month, LocalMonth Local)? _lastMonth;
 
     public static (int Year, int Month) MonthOf(DateTimeOffset at, TimeZoneInfo zone)
     {
@@ -45,33 +55,28 @@ public static class OccurrenceInPeriod
 }
 
 /// <summary>
-/// A local calendar month, for telling whether instants fall in it: the same answer as
-/// <see cref="OccurrenceInPeriod.MonthOf"/>, with the time-zone lookup only within two days of the month's edges. The
-/// offset is the zone's at an instant in or near the month; two offsets of one zone never differ by more than 28 hours,
-/// so away from the edges it decides alone. Worked out once per incident, then asked for each earlier one.
+/// A local calendar month as the instants it runs between: from the first moment of its first day to that of the next
+/// month. Worked out once per incident, then asked for each earlier one without a time-zone lookup.
 /// </summary>
 public readonly struct LocalMonth
 {
-    private readonly (int Year, int Month) _month;
-    private readonly TimeSpan _nearOffset;
-    private readonly TimeZoneInfo _zone;
-    private readonly DateTime _surelyFrom, _surelyBefore, _maybeFrom, _maybeBefore;
-
-    public LocalMonth((int Year, int Month) month, TimeSpan nearOffset, TimeZoneInfo zone)
+    public LocalMonth((int Year, int Month) month, TimeZoneInfo zone)
     {
-        (_month, _nearOffset, _zone) = (month, nearOffset, zone);
         var first = new DateTime(month.Year, month.Month, 1);
-        var next = first.AddMonths(1);
-        (_surelyFrom, _surelyBefore, _maybeFrom, _maybeBefore) = (first.AddDays(2), next.AddDays(-2), first.AddDays(-2), next.AddDays(2));
+        (Start, End) = (FirstMoment(first, zone), FirstMoment(first.AddMonths(1), zone));
     }
 
-    public bool Contains(DateTimeOffset at)
-    {
-        var approximate = at.UtcDateTime + _nearOffset;
-        if (approximate >= _surelyFrom && approximate < _surelyBefore) return true;
-        if (approximate < _maybeFrom || approximate >= _maybeBefore) return false;
-        return OccurrenceInPeriod.MonthOf(at, _zone) == _month;
-    }
+    public DateTimeOffset Start { get; }
+    public DateTimeOffset End { get; }
+
+    public bool Contains(DateTimeOffset at) => at >= Start && at < End;
+
+    /// <summary>
+    /// When a day begins. A midnight the clocks skip (Santiago in September) is reached at the standard offset; one they
+    /// repeat (Havana in November) first happens at the larger offset, before the clocks go back.
+    /// </summary>
+    private static DateTimeOffset FirstMoment(DateTime midnight, TimeZoneInfo zone) =>
+        new(midnight, zone.IsAmbiguousTime(midnight) ? zone.GetAmbiguousTimeOffsets(midnight).Max() : zone.GetUtcOffset(midnight));
 }
 
 /// <summary>

@@ -230,9 +230,8 @@ public static class MonthRange
 
     public static (DateTimeOffset Start, DateTimeOffset End) Instants((int Year, int Month) month, TimeZoneInfo zone)
     {
-        var start = new DateTime(month.Year, month.Month, 1);
-        var end = start.AddMonths(1);
-        return (new DateTimeOffset(start, zone.GetUtcOffset(start)), new DateTimeOffset(end, zone.GetUtcOffset(end)));
+        var local = new LocalMonth(month, zone);
+        return (local.Start, local.End);
     }
 
     public static string Text((int Year, int Month) month) => $"{month.Year:0000}-{month.Month:00}";

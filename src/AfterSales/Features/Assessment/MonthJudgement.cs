@@ -155,12 +155,11 @@ internal sealed class MonthJudgement(
     /// <paramref name="ledger"/>: the ledger rows are made too (a close); a preview needs only the lines.
     private PersonJudged JudgePerson(int[] order, bool[] targets, int from, int count, Dictionary<int, string> names, bool ledger)
     {
-        var rows = incidents;
         var facts = new IncidentFacts[count];
         var histories = new Dictionary<string, List<IncidentFacts>>(StringComparer.Ordinal);
         for (var k = 0; k < count; k++)
         {
-            ref readonly var incident = ref rows[order[from + k]];
+            ref readonly var incident = ref incidents[order[from + k]];
             facts[k] = incident.Facts(withEvidence.Contains(incident.Id), names);
             if (!histories.TryGetValue(incident.Kind, out var history)) histories[incident.Kind] = history = [];
             history.Add(facts[k]);
@@ -171,7 +170,7 @@ internal sealed class MonthJudgement(
         for (var k = 0; k < count; k++)
         {
             if (!targets[order[from + k]]) continue;
-            ref readonly var incident = ref rows[order[from + k]];
+            ref readonly var incident = ref incidents[order[from + k]];
             produced.Clear();
             try
             {
